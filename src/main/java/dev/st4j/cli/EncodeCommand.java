@@ -1,0 +1,73 @@
+package dev.st4j.cli;
+
+import dev.st4j.io.AtomicFiles;
+import dev.st4j.model.EncodeOptions;
+import dev.st4j.model.ModelResolver;
+import dev.st4j.model.SentenceTransformer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code st4j encode}: one embedding row per input line, written as CSV. */
+@Command(name = "encode", mixinStandardHelpOptions = true,
+        description = "Encode the lines of a text file into embeddings (one CSV row of floats per line, in input order).")
+final class EncodeCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "Model folder or Hub id.")
+    String model;
+
+    @Option(names = "--input", required = true, description = "Text file, one text per line.")
+    Path input;
+
+    @Option(names = "--output", required = true, description = "CSV file to write.")
+    Path output;
+
+    @Option(names = "--normalize", description = "L2-normalize the embeddings.")
+    boolean normalize;
+
+    @Option(names = "--batch-size", defaultValue = "32", description = "Texts per batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--max-seq-length", description = "Truncate texts to this many tokens (default: the model's).")
+    Integer maxSeqLength;
+
+    @Override
+    public Integer call() throws IOException {
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("--batch-size must be a positive integer, got " + batchSize);
+        }
+        if (maxSeqLength != null && maxSeqLength <= 0) {
+            throw new IllegalArgumentException("--max-seq-length must be a positive integer, got " + maxSeqLength);
+        }
+        if (!Files.isRegularFile(input)) {
+            throw new IOException("--input " + input + ": no such file");
+        }
+        List<String> texts = Files.readAllLines(input, StandardCharsets.UTF_8);
+        try (SentenceTransformer st = ModelResolver.load(model)) {
+            if (maxSeqLength != null) {
+                st.setMaxSeqLength(maxSeqLength);
+            }
+            float[][] emb = st.encode(texts, new EncodeOptions(batchSize, normalize, true));
+            AtomicFiles.write(output, out -> {
+                StringBuilder line = new StringBuilder();
+                for (float[] row : emb) {
+                    line.setLength(0);
+                    for (int j = 0; j < row.length; j++) {
+                        if (j > 0) {
+                            line.append(',');
+                        }
+                        line.append(row[j]);
+                    }
+                    line.append('\n');
+                    out.write(line.toString().getBytes(StandardCharsets.UTF_8));
+                }
+            });
+            System.err.println("encode: wrote " + emb.length + " embeddings of dimension " + st.dimension() + " to " + output);
+        }
+        return 0;
+    }
+}

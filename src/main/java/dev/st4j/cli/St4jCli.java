@@ -1,0 +1,31 @@
+package dev.st4j.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code st4j} command line: one subcommand per job. */
+@Command(name = "st4j", mixinStandardHelpOptions = true, version = "st4j 0.1.0",
+        description = "Sentence-embedding models on the JVM: encode, evaluate, train.",
+        subcommands = {EncodeCommand.class})
+public final class St4jCli implements Runnable {
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit status (for tests and embedding). */
+    public static int run(String... args) {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        CommandLine cli = new CommandLine(new St4jCli());
+        cli.setExecutionExceptionHandler(new OneLineErrors());
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

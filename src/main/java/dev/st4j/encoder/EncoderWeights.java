@@ -1,0 +1,91 @@
+package dev.st4j.encoder;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.st4j.safetensors.SafetensorsReader;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The named tensors of one encoder, under the base model's own names (a task head's prefix such as
+ * {@code bert.} is stripped on load). Tensors the encoder does not use, such as a pooler, are kept so
+ * that saving writes them back; only the ones it uses are trained.
+ */
+public final class EncoderWeights {
+    private final String source;
+    private final Map<String, NDArray> tensors;
+    private final Set<String> used = new LinkedHashSet<>();
+
+    EncoderWeights(String source, Map<String, NDArray> tensors) {
+        this.source = source;
+        this.tensors = tensors;
+    }
+
+    /**
+     * Loads a safetensors file, strips the prefix in front of {@code anchor} (the name of a tensor every
+     * checkpoint of the architecture has), casts floating tensors to float32 and drops tensors outside
+     * the base model.
+     */
+    public static EncoderWeights load(Path file, NDManager manager, String anchor, Set<String> prefixesToDrop) {
+        Map<String, NDArray> raw = SafetensorsReader.read(file, manager);
+        String prefix = raw.keySet().stream()
+                .filter(k -> k.endsWith(anchor))
+                .map(k -> k.substring(0, k.length() - anchor.length()))
+                .min(java.util.Comparator.comparingInt(String::length))
+                .orElseThrow(() -> new IllegalArgumentException(file + ": no tensor '" + anchor
+                        + "': this is not a checkpoint of the architecture its config.json names"));
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        for (Map.Entry<String, NDArray> e : raw.entrySet()) {
+            String key = e.getKey();
+            NDArray a = e.getValue();
+            boolean keep = key.startsWith(prefix)
+                    && prefixesToDrop.stream().noneMatch(p -> key.substring(prefix.length()).startsWith(p));
+            if (!keep) {
+                a.close();
+                continue;
+            }
+            if (a.getDataType().isFloating() && a.getDataType() != ai.djl.ndarray.types.DataType.FLOAT32) {
+                NDArray f = a.toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+                a.close();
+                a = f;
+            }
+            String name = key.substring(prefix.length());
+            a.setName(name);
+            out.put(name, a);
+        }
+        return new EncoderWeights(file.toString(), out);
+    }
+
+    /** The tensor {@code name}; marks it as used by the forward pass. */
+    public NDArray get(String name) {
+        NDArray a = tensors.get(name);
+        if (a == null) {
+            throw new IllegalArgumentException(source + ": missing tensor '" + name + "'");
+        }
+        used.add(name);
+        return a;
+    }
+
+    /** The tensor {@code name} if present (marked as used), else null. */
+    public NDArray find(String name) {
+        return tensors.containsKey(name) ? get(name) : null;
+    }
+
+    /** Every tensor, in file order, for saving. */
+    public Map<String, NDArray> all() {
+        return Collections.unmodifiableMap(tensors);
+    }
+
+    /** The tensors the forward pass uses: the trainable parameters. */
+    public Map<String, NDArray> used() {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        for (String name : used) {
+            out.put(name, tensors.get(name));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.st4j.encoder;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.norm.LayerNorm;
+
+/** The neural-network building blocks the encoders share, as functions of NDArrays. */
+public final class NnOps {
+    /** What Hugging Face adds to attention scores of padded keys: the float32 minimum. */
+    public static final float MASK_VALUE = -Float.MAX_VALUE;
+
+    private NnOps() {}
+
+    /** {@code x · wᵀ + b} with a PyTorch-layout weight (out, in); {@code b} may be null. */
+    public static NDArray linear(NDArray x, NDArray w, NDArray b) {
+        return b == null ? Linear.linear(x, w).singletonOrThrow() : Linear.linear(x, w, b).singletonOrThrow();
+    }
+
+    /** Layer normalisation over the last axis. */
+    public static NDArray layerNorm(NDArray x, NDArray gamma, NDArray beta, double eps) {
+        return LayerNorm.layerNorm(x, new Shape(x.getShape().tail()), gamma, beta, (float) eps).singletonOrThrow();
+    }
+
+    /** T5's root-mean-square norm: no mean subtraction, no bias. */
+    public static NDArray rmsNorm(NDArray x, NDArray weight, double eps) {
+        NDArray variance = x.pow(2).mean(new int[] {-1}, true);
+        return x.mul(variance.add(eps).sqrt().pow(-1)).mul(weight);
+    }
+
+    /** Dropout with probability {@code p}, active only when {@code training}. */
+    public static NDArray dropout(NDArray x, float p, boolean training) {
+        if (!training || p <= 0f) {
+            return x;
+        }
+        return Dropout.dropout(x, p, true).singletonOrThrow();
+    }
+
+    /** Rows of {@code table} selected by integer {@code ids}. */
+    public static NDArray embedding(NDArray ids, NDArray table) {
+        return ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+    }
+
+    /** The activation a config names: {@code gelu} (exact erf form), {@code relu}, {@code gelu_new}, {@code tanh}. */
+    public static NDArray activation(String name, NDArray x) {
+        return switch (name) {
+            case "gelu" -> x.getNDArrayInternal().gelu();
+            case "relu" -> x.getNDArrayInternal().relu();
+            case "gelu_new", "gelu_pytorch_tanh" -> geluTanh(x);
+            case "tanh" -> x.tanh();
+            default -> throw new IllegalArgumentException("activation '" + name + "' is not supported");
+        };
+    }
+
+    private static NDArray geluTanh(NDArray x) {
+        NDArray inner = x.add(x.pow(3).mul(0.044715)).mul(Math.sqrt(2.0 / Math.PI));
+        return x.mul(0.5).mul(inner.tanh().add(1));
+    }
+
+    /** The additive attention bias for a (batch, length) 0/1 mask, shaped (batch, 1, 1, length). */
+    public static NDArray additiveMask(NDArray attentionMask) {
+        NDArray m = attentionMask.toType(DataType.FLOAT32, false);
+        return m.neg().add(1f).mul(MASK_VALUE).expandDims(1).expandDims(1);
+    }
+
+    /** (batch, length, heads·size) → (batch, heads, length, size). */
+    public static NDArray splitHeads(NDArray x, int heads, int headSize) {
+        Shape s = x.getShape();
+        return x.reshape(s.get(0), s.get(1), heads, headSize).transpose(0, 2, 1, 3);
+    }
+
+    /** (batch, heads, length, size) → (batch, length, heads·size). */
+    public static NDArray mergeHeads(NDArray x) {
+        Shape s = x.getShape();
+        return x.transpose(0, 2, 1, 3).reshape(s.get(0), s.get(2), s.get(1) * s.get(3));
+    }
+
+    /**
+     * Dot-product attention over split heads: softmax(q·kᵀ / divisor + bias)·v, with dropout on the
+     * probabilities. BERT-style encoders divide by √head_size; T5 and pre-scaled queries pass 1.
+     */
+    public static NDArray attention(NDArray q, NDArray k, NDArray v, NDArray bias, double divisor, float dropout,
+            boolean training) {
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
+        if (divisor != 1.0) {
+            scores = scores.div(divisor);
+        }
+        NDArray probs = scores.add(bias).softmax(-1);
+        return dropout(probs, dropout, training).matMul(v);
+    }
+}

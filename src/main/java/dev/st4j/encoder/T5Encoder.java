@@ -1,0 +1,75 @@
+package dev.st4j.encoder;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * The encoder half of T5 (and mT5): pre-RMS-norm blocks without biases, no attention scaling, and a
+ * relative-position bias that block 0 computes and every block reuses. Feed-forward is ReLU (T5 v1.0)
+ * or gated GELU (v1.1, {@code feed_forward_proj = gated-gelu}).
+ */
+public final class T5Encoder implements Encoder {
+    private final EncoderConfig config;
+    private final EncoderWeights weights;
+    private final String embeddingName;
+
+    /** Wraps loaded weights; the token table is {@code shared.weight} or {@code encoder.embed_tokens.weight}. */
+    public T5Encoder(EncoderConfig config, EncoderWeights weights) {
+        this.config = config;
+        this.weights = weights;
+        this.embeddingName = weights.all().containsKey("shared.weight") ? "shared.weight" : "encoder.embed_tokens.weight";
+        weights.get(embeddingName);
+    }
+
+    @Override
+    public NDArray forward(EncoderInput input, boolean training) {
+        NDArray ids = input.inputIds();
+        NDArray h = NnOps.dropout(NnOps.embedding(ids, weights.get(embeddingName)), config.hiddenDropout(), training);
+        int length = (int) ids.getShape().get(1);
+        NDArray bias = RelativePositionBuckets.bias(ids.getManager(),
+                        weights.get("encoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight"), length,
+                        config.relativeAttentionNumBuckets(), config.relativeAttentionMaxDistance())
+                .add(NnOps.additiveMask(input.attentionMask()));
+        for (int i = 0; i < config.numLayers(); i++) {
+            h = block("encoder.block." + i + ".", h, bias, training);
+        }
+        h = NnOps.rmsNorm(h, weights.get("encoder.final_layer_norm.weight"), config.layerNormEps());
+        return NnOps.dropout(h, config.hiddenDropout(), training);
+    }
+
+    private NDArray block(String p, NDArray h, NDArray bias, boolean training) {
+        String a = p + "layer.0.SelfAttention.";
+        NDArray normed = NnOps.rmsNorm(h, weights.get(p + "layer.0.layer_norm.weight"), config.layerNormEps());
+        int heads = config.numHeads();
+        int size = config.headSize();
+        NDArray q = NnOps.splitHeads(linear(normed, a + "q"), heads, size);
+        NDArray k = NnOps.splitHeads(linear(normed, a + "k"), heads, size);
+        NDArray v = NnOps.splitHeads(linear(normed, a + "v"), heads, size);
+        NDArray context = NnOps.mergeHeads(NnOps.attention(q, k, v, bias, 1.0, config.attentionDropout(), training));
+        h = h.add(NnOps.dropout(linear(context, a + "o"), config.hiddenDropout(), training));
+        String f = p + "layer.1.DenseReluDense.";
+        NDArray x = NnOps.rmsNorm(h, weights.get(p + "layer.1.layer_norm.weight"), config.layerNormEps());
+        NDArray inner;
+        if (config.hiddenAct().startsWith("gated-")) {
+            String act = config.hiddenAct().substring("gated-".length());
+            inner = NnOps.activation(act.equals("gelu") ? "gelu_new" : act, linear(x, f + "wi_0")).mul(linear(x, f + "wi_1"));
+        } else {
+            inner = NnOps.activation(config.hiddenAct(), linear(x, f + "wi"));
+        }
+        inner = NnOps.dropout(inner, config.hiddenDropout(), training);
+        return h.add(NnOps.dropout(linear(inner, f + "wo"), config.hiddenDropout(), training));
+    }
+
+    private NDArray linear(NDArray x, String name) {
+        return NnOps.linear(x, weights.get(name + ".weight"), null);
+    }
+
+    @Override
+    public EncoderConfig config() {
+        return config;
+    }
+
+    @Override
+    public EncoderWeights weights() {
+        return weights;
+    }
+}

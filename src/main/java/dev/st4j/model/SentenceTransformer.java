@@ -1,0 +1,195 @@
+package dev.st4j.model;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.st4j.encoder.EncoderInput;
+import dev.st4j.io.ProgressBar;
+import dev.st4j.modules.Dense;
+import dev.st4j.modules.Features;
+import dev.st4j.modules.Normalize;
+import dev.st4j.modules.Pooling;
+import dev.st4j.modules.SentenceModule;
+import dev.st4j.modules.Transformer;
+import dev.st4j.tokenizer.TokenBatch;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A sentence-embedding model: a transformer followed by pooling and optional dense and normalize
+ * stages, loaded from and saved to the sentence-transformers folder format. It owns the native
+ * memory of its weights; close it when done.
+ */
+public final class SentenceTransformer implements AutoCloseable {
+    /** st4j's version, recorded in saved models. */
+    public static final String VERSION = "0.1.0";
+
+    private final NDManager manager;
+    private final Transformer transformer;
+    private final List<SentenceModule> modules;
+    private final ObjectNode stConfig;
+
+    private SentenceTransformer(NDManager manager, Transformer transformer, List<SentenceModule> modules, ObjectNode stConfig) {
+        this.manager = manager;
+        this.transformer = transformer;
+        this.modules = List.copyOf(modules);
+        this.stConfig = stConfig;
+    }
+
+    /** Loads a model folder onto the default device (the GPU when DJL sees one). */
+    public static SentenceTransformer load(Path dir) throws IOException {
+        return load(dir, Engine.getInstance().defaultDevice());
+    }
+
+    /** Loads a model folder onto {@code device}. */
+    public static SentenceTransformer load(Path dir, Device device) throws IOException {
+        NDManager manager = NDManager.newBaseManager(device);
+        try {
+            ModelFolder.Contents c = ModelFolder.read(dir, manager);
+            return new SentenceTransformer(manager, c.transformer(), c.modules(), c.stConfig());
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** Encodes texts with default options. */
+    public float[][] encode(List<String> texts) {
+        return encode(texts, EncodeOptions.DEFAULTS);
+    }
+
+    /**
+     * Encodes texts into embeddings, one row per text in input order. Texts are sorted by length so
+     * that each batch pads little, and every batch's native memory is released before the next.
+     */
+    public float[][] encode(List<String> texts, EncodeOptions options) {
+        List<Integer> order = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparingInt((Integer i) -> texts.get(i).length()).reversed());
+        float[][] out = new float[texts.size()][];
+        try (ProgressBar bar = ProgressBar.onTerminal("Batches", (texts.size() + options.batchSize() - 1) / options.batchSize(),
+                options.showProgressBar())) {
+            for (int start = 0; start < order.size(); start += options.batchSize()) {
+                List<Integer> idx = order.subList(start, Math.min(order.size(), start + options.batchSize()));
+                List<String> batch = new ArrayList<>(idx.size());
+                for (int i : idx) {
+                    batch.add(texts.get(i));
+                }
+                try (NDManager batchManager = manager.newSubManager()) {
+                    NDArray emb = embed(transformer.tokenize(batch), batchManager, false);
+                    if (options.normalizeEmbeddings()) {
+                        emb = Normalize.l2Normalize(emb);
+                    }
+                    int dim = (int) emb.getShape().get(1);
+                    float[] flat = emb.toFloatArray();
+                    for (int r = 0; r < idx.size(); r++) {
+                        float[] row = new float[dim];
+                        System.arraycopy(flat, r * dim, row, 0, dim);
+                        out[idx.get(r)] = row;
+                    }
+                }
+                bar.step(1);
+            }
+        }
+        return out;
+    }
+
+    /** Encodes one text. */
+    public float[] encode(String text) {
+        return encode(List.of(text))[0];
+    }
+
+    /**
+     * Sentence embeddings of a tokenized batch as an NDArray in {@code batchManager}, for training and
+     * evaluation code that keeps working on the device.
+     */
+    public NDArray embed(TokenBatch batch, NDManager batchManager, boolean training) {
+        EncoderInput input = batch.toInput(batchManager);
+        Features f = transformer.forward(input, training);
+        for (SentenceModule m : modules) {
+            f = m.forward(f, training);
+        }
+        return f.sentenceEmbedding();
+    }
+
+    /** Tokenizes texts as the model will see them. */
+    public TokenBatch tokenize(List<String> texts) {
+        return transformer.tokenize(texts);
+    }
+
+    /** Writes the model in sentence-transformers format; the folder appears complete or not at all. */
+    public void save(Path dir) throws IOException {
+        ModelFolder.write(dir, transformer, modules, stConfig);
+    }
+
+    /** The trainable tensors by qualified name (encoder tensors the forward pass uses, dense layers). */
+    public Map<String, NDArray> parameters() {
+        Map<String, NDArray> out = new LinkedHashMap<>(transformer.encoder().weights().used());
+        for (int i = 0; i < modules.size(); i++) {
+            if (modules.get(i) instanceof Dense d) {
+                int idx = i + 1;
+                d.parameters().forEach((k, v) -> out.put(idx + "_Dense." + k, v));
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Width of the sentence embeddings. */
+    public int dimension() {
+        int dim = transformer.dimension();
+        for (SentenceModule m : modules) {
+            if (m instanceof Pooling p) {
+                dim = p.outputDimension();
+            } else if (m instanceof Dense d) {
+                dim = d.outputDimension();
+            }
+        }
+        return dim;
+    }
+
+    /** True when the last module L2-normalises. */
+    public boolean normalizes() {
+        return !modules.isEmpty() && modules.get(modules.size() - 1) instanceof Normalize;
+    }
+
+    /** The modules after the transformer. */
+    public List<SentenceModule> modules() {
+        return modules;
+    }
+
+    /** The transformer module. */
+    public Transformer transformer() {
+        return transformer;
+    }
+
+    /** Texts are truncated to this many tokens. */
+    public int maxSeqLength() {
+        return transformer.maxSeqLength();
+    }
+
+    /** Changes the truncation length. */
+    public void setMaxSeqLength(int maxSeqLength) throws IOException {
+        transformer.setMaxSeqLength(maxSeqLength);
+    }
+
+    /** The manager that owns the weights; training code creates its sub-managers from it. */
+    public NDManager manager() {
+        return manager;
+    }
+
+    @Override
+    public void close() {
+        transformer.close();
+        manager.close();
+    }
+}

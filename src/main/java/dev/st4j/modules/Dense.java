@@ -1,0 +1,90 @@
+package dev.st4j.modules;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.st4j.encoder.NnOps;
+import dev.st4j.io.AtomicFiles;
+import dev.st4j.safetensors.SafetensorsReader;
+import dev.st4j.safetensors.SafetensorsWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A fully connected layer with an activation on the sentence vector (sentence-transformers' {@code Dense}). */
+public final class Dense implements SentenceModule {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TANH = "torch.nn.modules.activation.Tanh";
+    private static final String IDENTITY = "torch.nn.modules.linear.Identity";
+
+    private final NDArray weight;
+    private final NDArray bias;
+    private final String activation;
+
+    private Dense(NDArray weight, NDArray bias, String activation) {
+        this.weight = weight;
+        this.bias = bias;
+        this.activation = activation;
+    }
+
+    /** Reads a Dense folder ({@code config.json} + {@code model.safetensors}) into {@code manager}. */
+    public static Dense load(Path dir, NDManager manager) throws IOException {
+        JsonNode cfg = JSON.readTree(dir.resolve("config.json").toFile());
+        String activation = cfg.path("activation_function").asText(TANH);
+        if (!activation.equals(TANH) && !activation.equals(IDENTITY)) {
+            throw new IOException(dir.resolve("config.json") + ": activation_function '" + activation
+                    + "' is not supported (expected " + TANH + " or " + IDENTITY + ")");
+        }
+        Path file = dir.resolve("model.safetensors");
+        if (!Files.exists(file)) {
+            throw new IOException(dir + ": no model.safetensors (a pytorch_model.bin must be converted to safetensors first)");
+        }
+        Map<String, NDArray> t = SafetensorsReader.read(file, manager);
+        NDArray w = t.get("linear.weight");
+        if (w == null) {
+            throw new IOException(file + ": missing tensor 'linear.weight'");
+        }
+        return new Dense(w, t.get("linear.bias"), activation);
+    }
+
+    /** The trainable tensors by name. */
+    public Map<String, NDArray> parameters() {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        out.put("linear.weight", weight);
+        if (bias != null) {
+            out.put("linear.bias", bias);
+        }
+        return out;
+    }
+
+    /** Output width. */
+    public int outputDimension() {
+        return (int) weight.getShape().get(0);
+    }
+
+    @Override
+    public Features forward(Features f, boolean training) {
+        NDArray y = NnOps.linear(f.sentenceEmbedding(), weight, bias);
+        return f.withSentenceEmbedding(activation.equals(TANH) ? y.tanh() : y);
+    }
+
+    @Override
+    public ModuleType type() {
+        return ModuleType.DENSE;
+    }
+
+    @Override
+    public void save(Path dir) throws IOException {
+        ObjectNode cfg = JSON.createObjectNode();
+        cfg.put("in_features", weight.getShape().get(1));
+        cfg.put("out_features", weight.getShape().get(0));
+        cfg.put("bias", bias != null);
+        cfg.put("activation_function", activation);
+        AtomicFiles.writeString(dir.resolve("config.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(cfg));
+        SafetensorsWriter.write(dir.resolve("model.safetensors"), parameters());
+    }
+}

@@ -1,0 +1,139 @@
+package dev.st4j.modules;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.st4j.encoder.Encoder;
+import dev.st4j.encoder.EncoderInput;
+import dev.st4j.encoder.Encoders;
+import dev.st4j.io.AtomicFiles;
+import dev.st4j.safetensors.SafetensorsWriter;
+import dev.st4j.tokenizer.TextTokenizer;
+import dev.st4j.tokenizer.TokenBatch;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The first module of every sentence-transformers model: a tokenizer and a transformer encoder, with
+ * the maximum sequence length texts are truncated to.
+ */
+public final class Transformer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Encoder encoder;
+    private final Map<String, byte[]> tokenizerFiles;
+    private final boolean doLowerCase;
+    private TextTokenizer tokenizer;
+
+    private Transformer(Encoder encoder, TextTokenizer tokenizer, Map<String, byte[]> tokenizerFiles, boolean doLowerCase) {
+        this.encoder = encoder;
+        this.tokenizer = tokenizer;
+        this.tokenizerFiles = tokenizerFiles;
+        this.doLowerCase = doLowerCase;
+    }
+
+    /** Loads the Hugging Face model folder {@code dir} (config, weights, tokenizer, optional {@code sentence_bert_config.json}). */
+    public static Transformer load(Path dir, NDManager manager) throws IOException {
+        Encoder encoder = Encoders.load(dir, manager);
+        Path stConfig = dir.resolve("sentence_bert_config.json");
+        JsonNode st = Files.exists(stConfig) ? JSON.readTree(stConfig.toFile()) : JSON.createObjectNode();
+        int maxSeqLength = st.hasNonNull("max_seq_length") ? st.get("max_seq_length").asInt() : defaultMaxSeqLength(dir, encoder);
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String name : TextTokenizer.FILES) {
+            Path f = dir.resolve(name);
+            if (Files.exists(f)) {
+                files.put(name, Files.readAllBytes(f));
+            }
+        }
+        TextTokenizer tokenizer = TextTokenizer.load(dir, maxSeqLength, encoder.config().padTokenId());
+        return new Transformer(encoder, tokenizer, files, st.path("do_lower_case").asBoolean(false));
+    }
+
+    private static int defaultMaxSeqLength(Path dir, Encoder encoder) throws IOException {
+        long limit = Long.MAX_VALUE;
+        int positions = encoder.config().maxPositionEmbeddings();
+        if (positions > 0) {
+            boolean offset = !encoder.config().modelType().equals("bert") && !encoder.config().modelType().equals("distilbert");
+            limit = offset ? positions - encoder.config().padTokenId() - 1 : positions;
+        }
+        Path tc = dir.resolve("tokenizer_config.json");
+        if (Files.exists(tc)) {
+            JsonNode cfg = JSON.readTree(tc.toFile());
+            if (cfg.hasNonNull("model_max_length") && cfg.get("model_max_length").isNumber()) {
+                double m = cfg.get("model_max_length").asDouble();
+                if (m > 0 && m < limit) {
+                    limit = (long) m;
+                }
+            }
+        }
+        return limit == Long.MAX_VALUE ? 512 : (int) limit;
+    }
+
+    /** Tokenizes texts to a padded batch. */
+    public TokenBatch tokenize(List<String> texts) {
+        return tokenizer.tokenize(texts);
+    }
+
+    /** Runs the encoder on a batch. */
+    public Features forward(EncoderInput input, boolean training) {
+        NDArray h = encoder.forward(input, training);
+        return new Features(h, input.attentionMask(), null);
+    }
+
+    /** The encoder. */
+    public Encoder encoder() {
+        return encoder;
+    }
+
+    /** The tokenizer. */
+    public TextTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /** Width of the token vectors. */
+    public int dimension() {
+        return encoder.config().hiddenSize();
+    }
+
+    /** Texts are truncated to this many tokens, special tokens included. */
+    public int maxSeqLength() {
+        return tokenizer.maxLength();
+    }
+
+    /** Changes the truncation length. */
+    public void setMaxSeqLength(int maxSeqLength) throws IOException {
+        if (maxSeqLength <= 0) {
+            throw new IllegalArgumentException("max_seq_length must be positive, got " + maxSeqLength);
+        }
+        if (maxSeqLength != tokenizer.maxLength()) {
+            TextTokenizer old = tokenizer;
+            tokenizer = old.withMaxLength(maxSeqLength);
+            old.close();
+        }
+    }
+
+    /** Writes the Hugging Face folder: {@code config.json}, {@code model.safetensors}, tokenizer files, {@code sentence_bert_config.json}. */
+    public void save(Path dir) throws IOException {
+        ObjectNode config = encoder.config().json().deepCopy();
+        AtomicFiles.writeString(dir.resolve("config.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config));
+        SafetensorsWriter.write(dir.resolve("model.safetensors"), encoder.weights().all());
+        for (Map.Entry<String, byte[]> f : tokenizerFiles.entrySet()) {
+            AtomicFiles.write(dir.resolve(f.getKey()), out -> out.write(f.getValue()));
+        }
+        ObjectNode st = JSON.createObjectNode();
+        st.put("max_seq_length", maxSeqLength());
+        st.put("do_lower_case", doLowerCase);
+        AtomicFiles.writeString(dir.resolve("sentence_bert_config.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(st));
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
+    }
+}
