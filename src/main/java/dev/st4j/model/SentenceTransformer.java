@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * A sentence-embedding model: a transformer followed by pooling and optional dense and normalize
@@ -55,6 +56,24 @@ public final class SentenceTransformer implements AutoCloseable {
         try {
             ModelFolder.Contents c = ModelFolder.read(dir, manager);
             return new SentenceTransformer(manager, c.transformer(), c.modules(), c.stConfig());
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Builds a model from a Hugging Face folder and the modules that follow the transformer, given the
+     * transformer's output width (e.g. pooling and normalize for a freshly imported encoder).
+     */
+    public static SentenceTransformer compose(Path transformerDir, IntFunction<List<SentenceModule>> modules,
+            int maxSeqLength) throws IOException {
+        NDManager manager = NDManager.newBaseManager(Engine.getInstance().defaultDevice());
+        try {
+            Transformer t = Transformer.load(transformerDir, manager);
+            t.setMaxSeqLength(maxSeqLength);
+            return new SentenceTransformer(manager, t, modules.apply(t.dimension()),
+                    new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode());
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
