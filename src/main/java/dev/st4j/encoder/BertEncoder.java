@@ -42,7 +42,8 @@ public final class BertEncoder implements Encoder {
         h = NnOps.dropout(h, config.hiddenDropout(), training);
         NDArray mask = NnOps.additiveMask(input.attentionMask());
         for (int i = 0; i < config.numLayers(); i++) {
-            h = layer("encoder.layer." + i + ".", h, mask, training);
+            String prefix = "encoder.layer." + i + ".";
+            h = NnOps.scoped(h, x -> layer(prefix, x, mask, training));
         }
         return h;
     }

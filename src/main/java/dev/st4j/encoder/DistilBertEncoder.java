@@ -24,7 +24,8 @@ public final class DistilBertEncoder implements Encoder {
         h = NnOps.dropout(h, config.hiddenDropout(), training);
         NDArray mask = NnOps.additiveMask(input.attentionMask());
         for (int i = 0; i < config.numLayers(); i++) {
-            h = layer("transformer.layer." + i + ".", h, mask, training);
+            String prefix = "transformer.layer." + i + ".";
+            h = NnOps.scoped(h, x -> layer(prefix, x, mask, training));
         }
         return h;
     }

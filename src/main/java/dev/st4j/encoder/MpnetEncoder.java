@@ -31,7 +31,8 @@ public final class MpnetEncoder implements Encoder {
                         length, config.relativeAttentionNumBuckets(), MAX_DISTANCE)
                 .add(NnOps.additiveMask(input.attentionMask()));
         for (int i = 0; i < config.numLayers(); i++) {
-            h = layer("encoder.layer." + i + ".", h, bias, training);
+            String prefix = "encoder.layer." + i + ".";
+            h = NnOps.scoped(h, x -> layer(prefix, x, bias, training));
         }
         return h;
     }

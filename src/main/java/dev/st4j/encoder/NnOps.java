@@ -1,12 +1,14 @@
 package dev.st4j.encoder;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
+import java.util.function.UnaryOperator;
 
 /** The neural-network building blocks the encoders share, as functions of NDArrays. */
 public final class NnOps {
@@ -14,6 +16,22 @@ public final class NnOps {
     public static final float MASK_VALUE = -Float.MAX_VALUE;
 
     private NnOps() {}
+
+    /**
+     * Runs {@code step} on {@code input} inside a scope that frees every intermediate array as soon as the
+     * step returns; only the result survives, attached to the input's manager. Autograd keeps what it
+     * needs on its own, so this is safe while training too, and it keeps a forward pass from holding
+     * every layer's activations until the batch ends.
+     */
+    public static NDArray scoped(NDArray input, UnaryOperator<NDArray> step) {
+        NDManager parent = input.getManager();
+        try (NDManager scope = parent.newSubManager()) {
+            input.tempAttach(scope);
+            NDArray out = step.apply(input);
+            out.attach(parent);
+            return out;
+        }
+    }
 
     /** {@code x · wᵀ + b} with a PyTorch-layout weight (out, in); {@code b} may be null. */
     public static NDArray linear(NDArray x, NDArray w, NDArray b) {
@@ -85,10 +103,12 @@ public final class NnOps {
     public static NDArray attention(NDArray q, NDArray k, NDArray v, NDArray bias, double divisor, float dropout,
             boolean training) {
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
+        // In place: the score matrix is the largest temporary of a layer, and neither the product's nor
+        // the sum's backward pass needs the values overwritten here.
         if (divisor != 1.0) {
-            scores = scores.div(divisor);
+            scores.divi(divisor);
         }
-        NDArray probs = scores.add(bias).softmax(-1);
+        NDArray probs = scores.addi(bias).softmax(-1);
         return dropout(probs, dropout, training).matMul(v);
     }
 }

@@ -30,7 +30,8 @@ public final class T5Encoder implements Encoder {
                         config.relativeAttentionNumBuckets(), config.relativeAttentionMaxDistance())
                 .add(NnOps.additiveMask(input.attentionMask()));
         for (int i = 0; i < config.numLayers(); i++) {
-            h = block("encoder.block." + i + ".", h, bias, training);
+            String prefix = "encoder.block." + i + ".";
+            h = NnOps.scoped(h, x -> block(prefix, x, bias, training));
         }
         h = NnOps.rmsNorm(h, weights.get("encoder.final_layer_norm.weight"), config.layerNormEps());
         return NnOps.dropout(h, config.hiddenDropout(), training);
