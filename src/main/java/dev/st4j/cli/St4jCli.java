@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code st4j} command line: one subcommand per job. */
 @Command(name = "st4j", mixinStandardHelpOptions = true, version = "st4j 0.1.0",
         description = "Sentence-embedding models on the JVM: encode, evaluate, train.",
-        subcommands = {EncodeCommand.class, EvaluateCommand.class, BenchCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, EncodeCommand.class, BenchCommand.class})
 public final class St4jCli implements Runnable {
 
     /** Runs the command line and exits with its status. */

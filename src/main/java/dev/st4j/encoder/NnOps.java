@@ -103,12 +103,12 @@ public final class NnOps {
     public static NDArray attention(NDArray q, NDArray k, NDArray v, NDArray bias, double divisor, float dropout,
             boolean training) {
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
-        // In place: the score matrix is the largest temporary of a layer, and neither the product's nor
-        // the sum's backward pass needs the values overwritten here.
         if (divisor != 1.0) {
-            scores.divi(divisor);
+            scores = scores.div(divisor);
         }
-        NDArray probs = scores.addi(bias).softmax(-1);
+        // Not in place: in-place scaling and masking of the score matrix gave non-deterministic NaN
+        // gradients while training on DJL 0.35 / PyTorch 2.7.1 (see docs/performance.md).
+        NDArray probs = scores.add(bias).softmax(-1);
         return dropout(probs, dropout, training).matMul(v);
     }
 }

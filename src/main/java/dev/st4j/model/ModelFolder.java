@@ -84,8 +84,10 @@ public final class ModelFolder {
     }
 
     /**
-     * Writes the model to {@code dir}: everything goes into a temporary sibling folder that is renamed
-     * into place once complete, so an interrupted save leaves the previous folder as it was.
+     * Writes the model to {@code dir}. Everything is first written into a temporary sibling folder; a new
+     * folder is then renamed into place whole, while into an existing folder (a training project with
+     * checkpoints and logs) each file and module folder is renamed over its old version, leaving the
+     * folder's other contents alone. An interrupted save never leaves a half-written file.
      */
     static void write(Path dir, Transformer transformer, List<SentenceModule> modules, ObjectNode stConfig) throws IOException {
         Path target = dir.toAbsolutePath();
@@ -93,19 +95,30 @@ public final class ModelFolder {
         Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".saving-");
         try {
             writeInto(tmp, transformer, modules, stConfig);
-            Path old = null;
-            if (Files.exists(target)) {
-                old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-                Files.delete(old);
-                AtomicFiles.move(target, old);
+            if (!Files.exists(target)) {
+                AtomicFiles.move(tmp, target);
+                return;
             }
-            AtomicFiles.move(tmp, target);
-            if (old != null) {
-                AtomicFiles.deleteTree(old);
+            try (var entries = Files.list(tmp)) {
+                for (Path entry : entries.toList()) {
+                    replace(entry, target.resolve(entry.getFileName().toString()));
+                }
             }
         } finally {
             AtomicFiles.deleteTree(tmp);
         }
+    }
+
+    private static void replace(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(to)) {
+            AtomicFiles.move(from, to);
+            return;
+        }
+        Path old = Files.createTempDirectory(to.getParent(), "." + to.getFileName() + ".old-");
+        Files.delete(old);
+        AtomicFiles.move(to, old);
+        AtomicFiles.move(from, to);
+        AtomicFiles.deleteTree(old);
     }
 
     private static void writeInto(Path dir, Transformer transformer, List<SentenceModule> modules, ObjectNode stConfig)

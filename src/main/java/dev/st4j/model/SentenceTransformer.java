@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.st4j.encoder.EncoderInput;
+import dev.st4j.engine.Autograd;
 import dev.st4j.io.ProgressBar;
 import dev.st4j.modules.Dense;
 import dev.st4j.modules.Features;
@@ -104,7 +105,7 @@ public final class SentenceTransformer implements AutoCloseable {
                 for (int i : idx) {
                     batch.add(texts.get(i));
                 }
-                try (NDManager batchManager = manager.newSubManager()) {
+                try (Autograd.Scope noGrad = Autograd.noGrad(); NDManager batchManager = manager.newSubManager()) {
                     NDArray emb = embed(transformer.tokenize(batch), batchManager, false);
                     if (options.normalizeEmbeddings()) {
                         emb = Normalize.l2Normalize(emb);
@@ -151,8 +152,14 @@ public final class SentenceTransformer implements AutoCloseable {
         ModelFolder.write(dir, transformer, modules, stConfig);
     }
 
-    /** The trainable tensors by qualified name (encoder tensors the forward pass uses, dense layers). */
+    /**
+     * The trainable tensors by qualified name: the encoder tensors the forward pass reads (found by
+     * running it once on a one-word batch) and the dense layers.
+     */
     public Map<String, NDArray> parameters() {
+        try (Autograd.Scope noGrad = Autograd.noGrad(); NDManager probe = manager.newSubManager()) {
+            embed(tokenize(List.of("a")), probe, true);
+        }
         Map<String, NDArray> out = new LinkedHashMap<>(transformer.encoder().weights().used());
         for (int i = 0; i < modules.size(); i++) {
             if (modules.get(i) instanceof Dense d) {

@@ -1,5 +1,10 @@
 package dev.st4j.trainer;
 
+import ai.djl.ndarray.NDManager;
+import dev.st4j.loss.CoSentLoss;
+import dev.st4j.loss.Loss;
+import dev.st4j.loss.MultipleNegativesRankingLoss;
+import dev.st4j.loss.SoftmaxLoss;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +60,20 @@ public enum TrainerKind {
     /** The reference page's column names: the text columns, then the target if any. */
     public List<String> conventionalColumns() {
         return conventionalColumns;
+    }
+
+    /**
+     * The loss this trainer optimises: MultipleNegativesRankingLoss for pair, qa and triplet, SoftmaxLoss
+     * for pair_class, CoSENTLoss for pair_score.
+     *
+     * @param manager owns the loss's own parameters (the pair_class classifier)
+     */
+    public Loss newLoss(NDManager manager, int dimension, int numLabels, long seed) {
+        return switch (this) {
+            case PAIR, QA, TRIPLET -> new MultipleNegativesRankingLoss();
+            case PAIR_CLASS -> new SoftmaxLoss(manager, dimension, numLabels, seed);
+            case PAIR_SCORE -> new CoSentLoss();
+        };
     }
 
     /** Parses a trainer name; the error names the parameter and the valid values. */

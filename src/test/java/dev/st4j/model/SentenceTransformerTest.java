@@ -84,6 +84,25 @@ class SentenceTransformerTest {
     }
 
     @Test
+    void savingIntoAnExistingProjectKeepsItsOtherFiles() throws Exception {
+        Path project = tmp.resolve("project");
+        Files.createDirectories(project.resolve("checkpoint-3"));
+        Files.writeString(project.resolve("training_log.jsonl"), "{}\n");
+        Files.writeString(project.resolve("model.safetensors"), "stale");
+        try (SentenceTransformer st = SentenceTransformer.load(Shared.tinyModel("bert"))) {
+            st.save(project);
+        }
+        assertTrue(Files.isDirectory(project.resolve("checkpoint-3")));
+        assertEquals("{}\n", Files.readString(project.resolve("training_log.jsonl")));
+        try (SentenceTransformer again = SentenceTransformer.load(project)) {
+            assertEquals(32, again.dimension());
+        }
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of(project), files.toList(), "no temporary folders left");
+        }
+    }
+
+    @Test
     void everyArchitectureRoundTrips() throws Exception {
         for (String arch : List.of("distilbert", "mpnet", "roberta", "xlm-roberta", "t5")) {
             Path src = tmp.resolve(arch + "-src");

@@ -1,0 +1,53 @@
+package dev.st4j.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code autotrain}: runs AutoTrain's own {@code autotrain sentence-transformers --train …} command lines unchanged. */
+@Command(name = "autotrain", mixinStandardHelpOptions = true, version = "st4j 0.1.0 (autotrain compatible)",
+        description = "AutoTrain-compatible command line.", subcommands = {AutotrainCli.SentenceTransformers.class})
+public final class AutotrainCli implements Runnable {
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        CommandLine cli = new CommandLine(new AutotrainCli());
+        cli.setExecutionExceptionHandler(new OneLineErrors());
+        System.exit(cli.execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** The sentence-transformers task. */
+    @Command(name = "sentence-transformers", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Train a sentence-transformers model.")
+    static final class SentenceTransformers implements Callable<Integer> {
+        @Option(names = "--train", description = "Run training (required).")
+        boolean train;
+
+        @Option(names = "--backend", description = "Where to train; only 'local' exists here.")
+        String backend;
+
+        @Mixin
+        ParamsOptions options;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!train) {
+                throw new IllegalArgumentException("--train: nothing to do without --train");
+            }
+            if (backend != null && !backend.startsWith("local")) {
+                throw new IllegalArgumentException("--backend " + backend + ": only local training is available");
+            }
+            return TrainCommand.train(options.toParams());
+        }
+    }
+}

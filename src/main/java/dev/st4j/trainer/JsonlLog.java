@@ -1,0 +1,75 @@
+package dev.st4j.trainer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** Appends every logged loss, learning rate and metric to {@code project_name/training_log.jsonl}, one JSON object a line. */
+public final class JsonlLog implements TrainingListener {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path file;
+
+    /** A log in {@code project}. */
+    public JsonlLog(Path project) {
+        this.file = project.resolve("training_log.jsonl");
+    }
+
+    @Override
+    public void onTrainBegin(TrainingPlan plan) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ObjectNode n = JSON.valueToTree(plan);
+        n.put("event", "plan");
+        append(n);
+    }
+
+    @Override
+    public void onLog(StepLog log) {
+        ObjectNode n = JSON.valueToTree(log);
+        n.put("event", "train");
+        append(n);
+    }
+
+    @Override
+    public void onEvaluation(EvaluationLog log) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("event", "eval");
+        n.put("step", log.step());
+        n.put("epoch", log.epoch());
+        n.put("best", log.best());
+        log.metrics().forEach((k, v) -> n.put("eval_" + k, v));
+        append(n);
+    }
+
+    @Override
+    public void onTrainEnd(TrainingResult result) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("event", "end");
+        n.put("steps", result.steps());
+        n.put("seconds", result.seconds());
+        n.put("mean_loss", result.meanLoss());
+        n.put("examples_per_second", result.examplesPerSecond());
+        n.put("stopped_early", result.stoppedEarly());
+        n.put("interrupted", result.interrupted());
+        append(n);
+    }
+
+    private void append(ObjectNode n) {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            w.write(JSON.writeValueAsString(n));
+            w.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

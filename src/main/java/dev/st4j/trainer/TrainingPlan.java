@@ -1,0 +1,6 @@
+package dev.st4j.trainer;
+
+/** What a run is about to do, known before its first step. */
+public record TrainingPlan(TrainerKind kind, String model, String loss, int trainExamples, int validationExamples,
+        int epochs, int batchSize, int stepsPerEpoch, int totalSteps, int warmupSteps, int loggingSteps,
+        String primaryMetric) {}

@@ -1,0 +1,158 @@
+package dev.st4j.trainer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.st4j.model.SentenceTransformer;
+import dev.st4j.params.SentenceTransformersParams;
+import dev.st4j.testing.Shared;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole training runs on the tiny BERT fixture and small slices of the shared data, one per trainer. */
+class TrainerTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path tmp;
+
+    private SentenceTransformersParams.Builder base(String project) {
+        return SentenceTransformersParams.builder().model(Shared.tinyModel("bert").toString())
+                .projectName(tmp.resolve(project).toString()).epochs(1).batchSize(8).maxSamples(32).maxSeqLength(32)
+                .lr(1e-3).token("hf_NOT_TO_BE_WRITTEN");
+    }
+
+    private SentenceTransformersParams.Builder forKind(String kind, String project) {
+        SentenceTransformersParams.Builder b = base(project).trainer(kind);
+        return switch (kind) {
+            case "pair_score" -> b.dataPath(Shared.data("stsb").toString()).targetColumn("score").validSplit("validation");
+            case "pair_class" -> b.dataPath(Shared.data("mrpc").toString()).targetColumn("label").validSplit("validation");
+            case "triplet" -> b.dataPath(Shared.data("nli-triplets").toString()).trainSplit("validation")
+                    .validSplit("validation").sentence3Column("negative");
+            case "pair" -> b.dataPath(Shared.data("nli-triplets").toString()).trainSplit("validation").validSplit("validation");
+            case "qa" -> b.dataPath(Shared.data("scifact").toString()).validSplit("train");
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    @Test
+    void everyTrainerTrainsEndToEndAndWritesItsProject() throws Exception {
+        for (String kind : List.of("pair_score", "pair_class", "triplet", "pair", "qa")) {
+            SentenceTransformersParams p = forKind(kind, kind).build();
+            List<EvaluationLog> evals = new ArrayList<>();
+            TrainingResult r = new Trainer(p, List.of(new JsonlLog(Path.of(p.projectName())), new TrainingListener() {
+                @Override
+                public void onEvaluation(EvaluationLog log) {
+                    evals.add(log);
+                }
+            })).train();
+            Path project = Path.of(p.projectName());
+            assertEquals(4, r.steps(), kind + ": 32 examples / batch 8");
+            assertFalse(evals.isEmpty(), kind + " evaluated");
+            assertTrue(Double.isFinite(evals.get(0).primary()), kind);
+            try (SentenceTransformer st = SentenceTransformer.load(project)) {
+                assertEquals(32, st.encode("a sentence").length);
+                assertEquals(32, st.maxSeqLength());
+            }
+            String params = Files.readString(project.resolve("training_params.json"));
+            assertFalse(params.contains("hf_NOT_TO_BE_WRITTEN"), "token in training_params.json");
+            assertEquals(kind, JSON.readTree(params).get("trainer").asText());
+            List<String> log = Files.readAllLines(project.resolve("training_log.jsonl"));
+            assertEquals("plan", JSON.readTree(log.get(0)).get("event").asText());
+            assertTrue(log.stream().anyMatch(l -> l.contains("\"event\":\"train\"")), kind + " logged a step");
+            assertTrue(log.stream().anyMatch(l -> l.contains("\"event\":\"eval\"")), kind + " logged an evaluation");
+            String card = Files.readString(project.resolve("README.md"));
+            assertTrue(card.contains(kind) && card.contains("Loss"), card);
+            try (var files = Files.walk(project)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    assertFalse(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1)
+                            .contains("hf_NOT_TO_BE_WRITTEN"), f + " holds the token");
+                }
+            }
+        }
+    }
+
+    @Test
+    void sameSeedRepeatsBitForBit() throws Exception {
+        byte[][] weights = new byte[2][];
+        for (int i = 0; i < 2; i++) {
+            SentenceTransformersParams p = forKind("pair_score", "seed" + i).evalStrategy("no").build();
+            new Trainer(p, List.of()).train();
+            weights[i] = Files.readAllBytes(Path.of(p.projectName()).resolve("model.safetensors"));
+        }
+        assertArrayEquals(weights[0], weights[1]);
+        SentenceTransformersParams other = forKind("pair_score", "seed-other").evalStrategy("no").seed(7).build();
+        new Trainer(other, List.of()).train();
+        assertFalse(java.util.Arrays.equals(weights[0], Files.readAllBytes(Path.of(other.projectName()).resolve("model.safetensors"))));
+    }
+
+    @Test
+    void lossFallsWhenOverfittingASmallSet() throws Exception {
+        List<StepLog> logs = new ArrayList<>();
+        SentenceTransformersParams p = forKind("pair_score", "overfit").maxSamples(16).epochs(8).loggingSteps(2)
+                .evalStrategy("no").warmupRatio(0).build();
+        new Trainer(p, List.of(new TrainingListener() {
+            @Override
+            public void onLog(StepLog log) {
+                logs.add(log);
+            }
+        })).train();
+        assertTrue(logs.get(logs.size() - 1).loss() < logs.get(0).loss() * 0.8,
+                "loss " + logs.get(0).loss() + " -> " + logs.get(logs.size() - 1).loss());
+    }
+
+    @Test
+    void gradientAccumulationHalvesTheSteps() throws Exception {
+        SentenceTransformersParams p = forKind("pair_score", "accumulate").gradientAccumulation(2).evalStrategy("no").build();
+        assertEquals(2, new Trainer(p, List.of()).train().steps());
+    }
+
+    @Test
+    void earlyStoppingAndCheckpointLimit() throws Exception {
+        SentenceTransformersParams p = forKind("pair_score", "early").maxSamples(64).evalStrategy("steps").loggingSteps(1)
+                .earlyStoppingPatience(2).earlyStoppingThreshold(10.0).saveTotalLimit(1).build();
+        List<Path> checkpoints = new ArrayList<>();
+        TrainingResult r = new Trainer(p, List.of(new TrainingListener() {
+            @Override
+            public void onCheckpoint(Path checkpoint) {
+                checkpoints.add(checkpoint);
+            }
+        })).train();
+        assertTrue(r.stoppedEarly());
+        assertEquals(3, r.steps(), "first evaluation sets the best; two more without a 10.0 improvement stop it");
+        assertEquals(3, checkpoints.size());
+        try (var dirs = Files.list(Path.of(p.projectName()))) {
+            long kept = dirs.filter(d -> d.getFileName().toString().startsWith("checkpoint-")).count();
+            assertTrue(kept <= 2, "the best and the latest at most: " + kept);
+        }
+        assertNotNull(r.bestStep());
+        JsonNode state = JSON.readTree(checkpoints.get(2).resolve("trainer_state.json").toFile());
+        assertEquals(3, state.get("global_step").asInt());
+    }
+
+    @Test
+    void interruptStopsAtTheNextStepAndKeepsTheModel() throws Exception {
+        SentenceTransformersParams p = forKind("pair_score", "interrupted").loggingSteps(1).evalStrategy("no").build();
+        TrainingResult r = new Trainer(p, List.of(new TrainingListener() {
+            @Override
+            public void onLog(StepLog log) {
+                if (log.step() == 2) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        })).train();
+        Thread.interrupted();
+        assertTrue(r.interrupted());
+        assertEquals(2, r.steps());
+        assertTrue(Files.exists(Path.of(p.projectName()).resolve("model.safetensors")));
+    }
+}
