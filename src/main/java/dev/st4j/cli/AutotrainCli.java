@@ -13,12 +13,12 @@ public final class AutotrainCli implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
-        CommandLine cli = new CommandLine(new AutotrainCli());
-        cli.setExecutionExceptionHandler(new OneLineErrors());
-        System.exit(cli.execute(args));
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit status (for tests and embedding). */
+    public static int run(String... args) {
+        return CommandLines.run(new AutotrainCli(), args);
     }
 
     @Override

@@ -16,12 +16,7 @@ public final class St4jCli implements Runnable {
 
     /** Runs the command line and returns its exit status (for tests and embedding). */
     public static int run(String... args) {
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
-        CommandLine cli = new CommandLine(new St4jCli());
-        cli.setExecutionExceptionHandler(new OneLineErrors());
-        return cli.execute(args);
+        return CommandLines.run(new St4jCli(), args);
     }
 
     @Override

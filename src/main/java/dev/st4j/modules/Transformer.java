@@ -56,12 +56,7 @@ public final class Transformer implements AutoCloseable {
     }
 
     private static int defaultMaxSeqLength(Path dir, Encoder encoder) throws IOException {
-        long limit = Long.MAX_VALUE;
-        int positions = encoder.config().maxPositionEmbeddings();
-        if (positions > 0) {
-            boolean offset = !encoder.config().modelType().equals("bert") && !encoder.config().modelType().equals("distilbert");
-            limit = offset ? positions - encoder.config().padTokenId() - 1 : positions;
-        }
+        long limit = positionLimit(encoder);
         Path tc = dir.resolve("tokenizer_config.json");
         if (Files.exists(tc)) {
             JsonNode cfg = JSON.readTree(tc.toFile());
@@ -72,7 +67,18 @@ public final class Transformer implements AutoCloseable {
                 }
             }
         }
-        return limit == Long.MAX_VALUE ? 512 : (int) limit;
+        return limit == Integer.MAX_VALUE ? 512 : (int) limit;
+    }
+
+    /** The most tokens the encoder's position table allows (unbounded for relative positions, as in T5). */
+    private static int positionLimit(Encoder encoder) {
+        int positions = encoder.config().maxPositionEmbeddings();
+        if (positions <= 0) {
+            return Integer.MAX_VALUE;
+        }
+        String type = encoder.config().modelType();
+        boolean offset = !type.equals("bert") && !type.equals("distilbert");
+        return offset ? positions - encoder.config().padTokenId() - 1 : positions;
     }
 
     /** Tokenizes texts to a padded batch. */
@@ -110,6 +116,10 @@ public final class Transformer implements AutoCloseable {
     public void setMaxSeqLength(int maxSeqLength) throws IOException {
         if (maxSeqLength <= 0) {
             throw new IllegalArgumentException("max_seq_length must be positive, got " + maxSeqLength);
+        }
+        int limit = positionLimit(encoder);
+        if (maxSeqLength > limit) {
+            throw new IllegalArgumentException("max_seq_length: " + maxSeqLength + " exceeds this model's limit of " + limit + " tokens");
         }
         if (maxSeqLength != tokenizer.maxLength()) {
             TextTokenizer old = tokenizer;

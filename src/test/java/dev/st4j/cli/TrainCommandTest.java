@@ -23,7 +23,7 @@ class TrainCommandTest {
     private String[] args(String... extra) {
         List<String> a = new ArrayList<>(List.of("train", "--model", Shared.tinyModel("bert").toString(), "--data-path",
                 Shared.data("stsb").toString(), "--trainer", "pair_score", "--target-column", "score", "--max-samples", "16",
-                "--epochs", "1", "--batch-size", "8", "--project-name", tmp.resolve("run").toString()));
+                "--epochs", "1", "--batch-size", "8", "--max-seq-length", "64", "--project-name", tmp.resolve("run").toString()));
         a.addAll(Arrays.asList(extra));
         return a.toArray(String[]::new);
     }
@@ -34,7 +34,7 @@ class TrainCommandTest {
         assertTrue(Files.exists(tmp.resolve("run/model.safetensors")));
         Path cfg = tmp.resolve("p.yml");
         Files.writeString(cfg, "model: " + Shared.tinyModel("bert") + "\ndata_path: " + Shared.data("stsb") + "\n"
-                + "trainer: pair_score\ntarget_column: score\nmax_samples: 8\nepochs: 1\nproject_name: " + tmp.resolve("cfg-run") + "\n");
+                + "trainer: pair_score\ntarget_column: score\nmax_samples: 8\nepochs: 1\nmax_seq_length: 64\nproject_name: " + tmp.resolve("cfg-run") + "\n");
         assertEquals(0, St4jCli.run("train", "--config", cfg.toString(), "--batch-size", "4"));
         assertTrue(Files.readString(tmp.resolve("cfg-run/training_params.json")).contains("\"batch_size\" : 4"));
     }
@@ -44,10 +44,8 @@ class TrainCommandTest {
         String[] seed = {"sentence-transformers", "--train", "--model", Shared.tinyModel("bert").toString(),
             "--data-path", Shared.data("mrpc").toString(), "--trainer", "pair_class", "--sentence1-column", "sentence1",
             "--sentence2-column", "sentence2", "--target-column", "label", "--project-name", tmp.resolve("auto").toString(),
-            "--epochs", "1", "--batch-size", "8", "--lr", "2e-5", "--max-samples", "16"};
-        picocli.CommandLine cli = new picocli.CommandLine(new AutotrainCli());
-        cli.setExecutionExceptionHandler(new OneLineErrors());
-        assertEquals(0, cli.execute(seed));
+            "--epochs", "1", "--batch-size", "8", "--lr", "2e-5", "--max-samples", "16", "--max-seq-length", "64"};
+        assertEquals(0, AutotrainCli.run(seed));
         assertTrue(Files.exists(tmp.resolve("auto/modules.json")));
     }
 
@@ -72,6 +70,7 @@ class TrainCommandTest {
         assertOneLine("2 invalid row(s): empty 'sentence2' in row 2; non-numeric 'score' in row 3", args("--data-path", bad.toString()));
         assertOneLine("unknown parameter 'learning_rate'", configWith("learning_rate: 0.1\n"));
         assertOneLine("--data-path", args("--data-path", tmp.resolve("nothing").toString()));
+        assertOneLine("max_seq_length: 128 exceeds this model's limit of 64 tokens", args("--max-seq-length", "128"));
     }
 
     private String[] configWith(String yaml) throws Exception {

@@ -98,16 +98,18 @@ class TrainerTest {
     @Test
     void lossFallsWhenOverfittingASmallSet() throws Exception {
         List<StepLog> logs = new ArrayList<>();
-        SentenceTransformersParams p = forKind("pair_score", "overfit").maxSamples(16).epochs(8).loggingSteps(2)
-                .evalStrategy("no").warmupRatio(0).build();
+        SentenceTransformersParams p = forKind("pair_score", "overfit").maxSamples(8).batchSize(8).epochs(30).lr(1e-2)
+                .loggingSteps(1).evalStrategy("no").warmupRatio(0).scheduler("constant").build();
         new Trainer(p, List.of(new TrainingListener() {
             @Override
             public void onLog(StepLog log) {
                 logs.add(log);
             }
         })).train();
-        assertTrue(logs.get(logs.size() - 1).loss() < logs.get(0).loss() * 0.8,
-                "loss " + logs.get(0).loss() + " -> " + logs.get(logs.size() - 1).loss());
+        double first = (logs.get(0).loss() + logs.get(1).loss() + logs.get(2).loss()) / 3;
+        int n = logs.size();
+        double last = (logs.get(n - 1).loss() + logs.get(n - 2).loss() + logs.get(n - 3).loss()) / 3;
+        assertTrue(last < first * 0.8, "mean loss of the first three steps " + first + ", of the last three " + last);
     }
 
     @Test

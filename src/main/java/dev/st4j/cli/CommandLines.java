@@ -1,0 +1,21 @@
+package dev.st4j.cli;
+
+import picocli.CommandLine;
+
+/** Builds st4j's command lines the same way: one-line errors, later flags overriding earlier ones, DJL offline. */
+final class CommandLines {
+    private CommandLines() {}
+
+    /** Runs {@code root} on {@code args} and returns the exit status. */
+    static int run(Object root, String... args) {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        CommandLine cli = new CommandLine(root);
+        OneLineErrors errors = new OneLineErrors();
+        cli.setExecutionExceptionHandler(errors);
+        cli.setParameterExceptionHandler(errors);
+        cli.setOverwrittenOptionsAllowed(true);
+        return cli.execute(args);
+    }
+}
