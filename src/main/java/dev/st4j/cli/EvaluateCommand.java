@@ -6,7 +6,9 @@ import dev.st4j.data.ColumnNames;
 import dev.st4j.data.DataFiles;
 import dev.st4j.data.Dataset;
 import dev.st4j.data.DatasetReader;
-import dev.st4j.eval.EmbeddingSimilarityEvaluator;
+import dev.st4j.eval.Evaluators;
+import dev.st4j.eval.InformationRetrievalEvaluator;
+import dev.st4j.eval.RetrievalData;
 import dev.st4j.eval.Evaluator;
 import dev.st4j.model.ModelResolver;
 import dev.st4j.model.SentenceTransformer;
@@ -29,7 +31,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--trainer", required = true, description = "pair, pair_class, pair_score, triplet or qa.")
     String trainer;
 
-    @Option(names = "--data-path", required = true, description = "A CSV/JSONL/JSON file, or a folder with one file per split.")
+    @Option(names = "--data-path", description = "A CSV/JSONL/JSON file, or a folder with one file per split.")
     Path dataPath;
 
     @Option(names = "--split", defaultValue = "validation", description = "Split to evaluate (default: ${DEFAULT-VALUE}).")
@@ -62,18 +64,43 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--token", description = "Hugging Face token for private models (default: $HF_TOKEN).")
     String token;
 
+    @Option(names = "--corpus", description = "BEIR corpus.csv (docid,text): retrieval evaluation for pair and qa.")
+    Path corpus;
+
+    @Option(names = "--queries", description = "BEIR queries.csv (qid,text).")
+    Path queries;
+
+    @Option(names = "--qrels", description = "BEIR qrels.csv (qid,docid,score).")
+    Path qrels;
+
     @Override
     public Integer call() throws Exception {
         TrainerKind kind = TrainerKind.parse(trainer);
+        if (dataPath == null && corpus == null) {
+            throw new IllegalArgumentException("--data-path is required (or --corpus, --queries and --qrels for retrieval)");
+        }
         if (batchSize <= 0) {
             throw new IllegalArgumentException("--batch-size must be a positive integer, got " + batchSize);
         }
-        if (kind != TrainerKind.PAIR_SCORE) {
-            throw new UnsupportedOperationException("--trainer " + trainer + ": evaluation is implemented for pair_score only so far");
+        Evaluator evaluator;
+        String what;
+        if (corpus != null || queries != null || qrels != null) {
+            if (corpus == null || queries == null || qrels == null) {
+                throw new IllegalArgumentException("--corpus, --queries and --qrels go together");
+            }
+            if (kind != TrainerKind.PAIR && kind != TrainerKind.QA) {
+                throw new IllegalArgumentException("--corpus: retrieval evaluation is for --trainer pair or qa");
+            }
+            RetrievalData r = RetrievalData.readBeir(corpus, queries, qrels);
+            InformationRetrievalEvaluator ir = new InformationRetrievalEvaluator(r.queries(), r.corpus(), r.relevant(), batchSize);
+            evaluator = ir;
+            what = ir.queryCount() + " queries against " + r.corpus().size() + " documents";
+        } else {
+            Dataset data = new DatasetReader(new ColumnNames(sentence1, sentence2, sentence3, target), skipInvalid, maxSamples)
+                    .read(DataFiles.resolve(dataPath, split), kind);
+            evaluator = Evaluators.forSplit(kind, data, null, batchSize);
+            what = data.size() + " rows of " + data.file() + (data.skipped() > 0 ? " (" + data.skipped() + " invalid rows skipped)" : "");
         }
-        Dataset data = new DatasetReader(new ColumnNames(sentence1, sentence2, sentence3, target), skipInvalid, maxSamples)
-                .read(DataFiles.resolve(dataPath, split), kind);
-        Evaluator evaluator = new EmbeddingSimilarityEvaluator(data.column(0), data.column(1), data.targets(), batchSize);
         Map<String, Double> metrics;
         try (SentenceTransformer st = new ModelResolver(System.getenv(), token, null).loadModel(model)) {
             if (maxSeqLength != null) {
@@ -81,8 +108,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             metrics = evaluator.evaluate(st);
         }
-        System.err.println("evaluate: " + data.size() + " rows of " + data.file()
-                + (data.skipped() > 0 ? " (" + data.skipped() + " invalid rows skipped)" : ""));
+        System.err.println("evaluate: " + what);
         ObjectNode out = JSON.createObjectNode();
         metrics.forEach(out::put);
         System.out.println(JSON.writeValueAsString(out));

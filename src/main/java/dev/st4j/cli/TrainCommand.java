@@ -1,11 +1,9 @@
 package dev.st4j.cli;
 
 import dev.st4j.params.SentenceTransformersParams;
+import dev.st4j.task.SentenceTransformersTask;
 import dev.st4j.trainer.ConsoleReporter;
-import dev.st4j.trainer.JsonlLog;
-import dev.st4j.trainer.Trainer;
 import dev.st4j.trainer.TrainingResult;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,8 +34,7 @@ final class TrainCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            TrainingResult r = new Trainer(params, List.of(ConsoleReporter.onStandardError(),
-                    new JsonlLog(Path.of(params.projectName())))).train();
+            TrainingResult r = SentenceTransformersTask.train(params, List.of(ConsoleReporter.onStandardError()));
             return r.interrupted() ? 130 : 0;
         } finally {
             try {

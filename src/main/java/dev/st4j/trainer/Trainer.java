@@ -63,7 +63,7 @@ public final class Trainer {
         int batch = params.batchSize();
         while (true) {
             try {
-                return run(kind, data, batch);
+                return run(kind, data, batch, listeners);
             } catch (EngineException e) {
                 boolean oom = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).matches("(?s).*(out of memory|bad_alloc).*");
                 if (!params.autoFindBatchSize() || !oom || batch == 1) {
@@ -75,7 +75,8 @@ public final class Trainer {
         }
     }
 
-    private TrainingResult run(TrainerKind kind, TrainingData data, int batchSize) throws IOException {
+    private TrainingResult run(TrainerKind kind, TrainingData data, int batchSize, List<TrainingListener> listeners)
+            throws IOException {
         Path project = Path.of(params.projectName());
         Files.createDirectories(project);
         ParamsIo.writeJson(project.resolve("training_params.json"), params.toBuilder().batchSize(batchSize).build());
@@ -102,7 +103,7 @@ public final class Trainer {
             TrainingPlan plan = new TrainingPlan(kind, params.model(), loss.name(), n, data.validationSize(), params.epochs(),
                     batchSize, stepsPerEpoch, totalSteps, warmup, loggingSteps, evaluator == null ? null : evaluator.primaryMetric());
             listeners.forEach(l -> l.onTrainBegin(plan));
-            Loop loop = new Loop(model, loss, evaluator, schedule, plan, project);
+            Loop loop = new Loop(model, loss, evaluator, schedule, plan, project, listeners);
             try (AdamW optimizer = new AdamW(trainable, loss.parameters().keySet(), params.weightDecay(), model.manager())) {
                 return loop.run(optimizer, train);
             }
@@ -140,8 +141,11 @@ public final class Trainer {
         private Map<String, Double> lastMetrics = Map.of();
         private Map<String, Double> bestMetrics;
         private Integer bestStep;
+        private final List<TrainingListener> listeners;
 
-        Loop(SentenceTransformer model, Loss loss, Evaluator evaluator, LearningRateSchedule schedule, TrainingPlan plan, Path project) {
+        Loop(SentenceTransformer model, Loss loss, Evaluator evaluator, LearningRateSchedule schedule, TrainingPlan plan,
+                Path project, List<TrainingListener> listeners) {
+            this.listeners = listeners;
             this.model = model;
             this.loss = loss;
             this.evaluator = evaluator;

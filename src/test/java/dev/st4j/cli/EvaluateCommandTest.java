@@ -42,6 +42,37 @@ class EvaluateCommandTest {
         assertTrue(Math.abs(m.get("spearman_cosine").asDouble()) <= 1);
     }
 
+    @Test
+    void everyTrainerHasItsMetrics() throws Exception {
+        String model = Shared.tinyModel("bert").toString();
+        JsonNode cls = lastJsonLine("evaluate", "--model", model, "--trainer", "pair_class", "--data-path",
+                Shared.data("mrpc").toString(), "--target-column", "label", "--max-samples", "40");
+        for (String key : List.of("cosine_accuracy", "cosine_accuracy_threshold", "cosine_f1", "cosine_precision",
+                "cosine_recall", "cosine_f1_threshold", "cosine_ap")) {
+            assertTrue(cls.has(key), key + " in " + cls);
+        }
+        JsonNode triplet = lastJsonLine("evaluate", "--model", model, "--trainer", "triplet", "--data-path",
+                Shared.data("nli-triplets").toString(), "--sentence3-column", "negative", "--max-samples", "40");
+        assertTrue(triplet.get("cosine_accuracy").asDouble() >= 0 && triplet.get("cosine_accuracy").asDouble() <= 1);
+        JsonNode qa = lastJsonLine("evaluate", "--model", model, "--trainer", "qa", "--data-path",
+                Shared.data("scifact").toString(), "--split", "train", "--max-samples", "30");
+        for (String key : List.of("cosine_accuracy@1", "cosine_recall@10", "cosine_mrr@10", "cosine_ndcg@10", "cosine_map@100")) {
+            assertTrue(qa.has(key), key + " in " + qa);
+        }
+    }
+
+    @Test
+    void beirFilesGiveRetrievalMetrics(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("corpus.csv"), "docid,text\nd1,the cat sat on the mat\nd2,a man was in the city\nd3,it is a good day\n");
+        java.nio.file.Files.writeString(dir.resolve("queries.csv"), "qid,text\nq1,the cat\nq2,the city\nq3,no judgement\n");
+        java.nio.file.Files.writeString(dir.resolve("qrels.csv"), "qid,docid,score\nq1,d1,1\nq2,d2,1\nq2,d3,0\n");
+        JsonNode m = lastJsonLine("evaluate", "--model", Shared.tinyModel("bert").toString(), "--trainer", "qa",
+                "--corpus", dir.resolve("corpus.csv").toString(), "--queries", dir.resolve("queries.csv").toString(),
+                "--qrels", dir.resolve("qrels.csv").toString());
+        assertEquals(1.0, m.get("cosine_accuracy@3").asDouble(), 1e-9, "3 documents: every relevant one is in the top 3");
+        assertTrue(m.get("cosine_ndcg@10").asDouble() > 0);
+    }
+
     /** The quality bar: Python sentence-transformers gives 0.8672 with the same weights. */
     @Tag("slow")
     @Test
