@@ -51,9 +51,10 @@ public final class AdamW implements AutoCloseable {
 
     /**
      * Clips the gradients to a global norm of {@code maxNorm} (0 disables), applies one update at
-     * learning rate {@code lr}, and zeroes the gradients.
+     * learning rate {@code lr}, and zeroes the gradients. When the gradient is not finite (NaN or
+     * infinite) no weight is changed and the gradients are dropped.
      *
-     * @return the global gradient norm before clipping
+     * @return the global gradient norm before clipping (NaN or infinite for a skipped update)
      */
     public double step(double lr, double maxNorm) {
         step++;
@@ -71,6 +72,12 @@ public final class AdamW implements AutoCloseable {
                 }
             }
             double norm = sumSquares == null ? 0 : Math.sqrt(sumSquares.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble());
+            if (!Double.isFinite(norm)) {
+                // A non-finite gradient would turn every weight into NaN; skip the update, as a loss scaler does.
+                step--;
+                zeroGradients();
+                return norm;
+            }
             double clip = maxNorm > 0 ? Math.min(1.0, maxNorm / (norm + 1e-6)) : 1.0;
             double bc1 = 1 - Math.pow(BETA1, step);
             double bc2 = 1 - Math.pow(BETA2, step);

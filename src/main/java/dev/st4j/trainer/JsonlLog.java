@@ -61,6 +61,7 @@ public final class JsonlLog implements TrainingListener {
         n.put("examples_per_second", result.examplesPerSecond());
         n.put("stopped_early", result.stoppedEarly());
         n.put("interrupted", result.interrupted());
+        n.put("skipped_steps", result.skippedSteps());
         append(n);
     }
 

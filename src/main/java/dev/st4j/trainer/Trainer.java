@@ -171,6 +171,7 @@ public final class Trainer {
             int batchesTotal = 0;
             int examples = 0;
             int step = 0;
+            int skipped = 0;
             boolean stopped = false;
             boolean interrupted = false;
             double gradNorm = 0;
@@ -204,6 +205,10 @@ public final class Trainer {
                     step++;
                     double lr = schedule.rate(step);
                     gradNorm = optimizer.step(lr, params.maxGradNorm());
+                    if (!Double.isFinite(gradNorm)) {
+                        skipped++;
+                        System.err.println("train: step " + step + ": non-finite gradient, update skipped");
+                    }
                     accumulated = 0;
                     double epochProgress = epoch + (double) Math.min(indices.size(), b + plan.batchSize()) / indices.size();
                     if (step % plan.loggingSteps() == 0) {
@@ -224,7 +229,7 @@ public final class Trainer {
                     checkpoints.save(model, step, state(step, epoch + 1.0), false);
                 }
             }
-            return finish(step, examples, seconds(start), batchesTotal == 0 ? 0 : lossTotal / batchesTotal, stopped, interrupted);
+            return finish(step, examples, seconds(start), batchesTotal == 0 ? 0 : lossTotal / batchesTotal, stopped, interrupted, skipped);
         }
 
         /** One batch: embeddings of every column with dropout on, the loss, and its gradients (summed into the parameters'). */
@@ -283,8 +288,8 @@ public final class Trainer {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(s);
         }
 
-        private TrainingResult finish(int step, int examples, double seconds, double meanLoss, boolean stopped, boolean interrupted)
-                throws IOException {
+        private TrainingResult finish(int step, int examples, double seconds, double meanLoss, boolean stopped, boolean interrupted,
+                int skipped) throws IOException {
             Path best = checkpoints.best();
             if (best != null && bestStep != step) {
                 try (SentenceTransformer bestModel = SentenceTransformer.load(best)) {
@@ -294,7 +299,7 @@ public final class Trainer {
                 model.save(project);
             }
             TrainingResult result = new TrainingResult(project, step, examples, seconds, meanLoss, lastMetrics,
-                    bestMetrics == null ? Map.of() : bestMetrics, bestStep, stopped, interrupted);
+                    bestMetrics == null ? Map.of() : bestMetrics, bestStep, stopped, interrupted, skipped);
             ModelCard.write(project, params, plan, result);
             listeners.forEach(l -> l.onTrainEnd(result));
             return result;

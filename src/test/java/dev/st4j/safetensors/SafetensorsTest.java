@@ -47,6 +47,29 @@ class SafetensorsTest {
     }
 
     @Test
+    void tensorsOwnTheirMemoryAfterTheReadBuffersAreCollected() throws IOException {
+        Path file = Shared.tinyModel("bert").resolve("model.safetensors");
+        try (NDManager m = NDManager.newBaseManager()) {
+            Map<String, NDArray> first = SafetensorsReader.read(file, m);
+            byte[] expected = first.get("embeddings.word_embeddings.weight").toByteArray();
+            java.util.List<ByteBuffer> garbage = new java.util.ArrayList<>();
+            for (int round = 0; round < 20; round++) {
+                System.gc();
+                for (int i = 0; i < 50; i++) {
+                    ByteBuffer b = ByteBuffer.allocateDirect(128 * 1024);
+                    while (b.hasRemaining()) {
+                        b.put((byte) 0x7f);
+                    }
+                    garbage.add(b);
+                }
+            }
+            assertArrayEquals(expected, first.get("embeddings.word_embeddings.weight").toByteArray(),
+                    "weights changed after their read buffers were garbage-collected");
+            assertTrue(garbage.size() > 0);
+        }
+    }
+
+    @Test
     void readsFixtureWrittenByPython() {
         SafetensorsHeader h = SafetensorsReader.readHeader(Shared.tinyModel("bert").resolve("model.safetensors"));
         TensorEntry e = h.tensors().get("embeddings.word_embeddings.weight");

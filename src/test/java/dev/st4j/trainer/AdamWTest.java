@@ -69,6 +69,22 @@ class AdamWTest {
     }
 
     @Test
+    void nonFiniteGradientSkipsTheUpdate() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray w = m.create(new float[] {1.0f, 2.0f});
+            try (AdamW opt = new AdamW(Map.of("w", w), Set.of(), 0.0, m)) {
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    gc.backward(w.sqrt().neg().add(w.get(0).log().mul(0)).sum().add(w.sub(w).div(w.sub(w)).sum()));
+                }
+                assertTrue(Double.isNaN(opt.step(0.1, 1.0)));
+                assertArrayEquals(new float[] {1.0f, 2.0f}, w.toFloatArray(), "weights untouched");
+                assertEquals(0, opt.steps());
+                assertArrayEquals(new float[] {0, 0}, w.getGradient().toFloatArray(), "gradients dropped");
+            }
+        }
+    }
+
+    @Test
     void decayExcludesBiasesAndNorms() {
         assertTrue(AdamW.decays("encoder.layer.0.attention.self.query.weight"));
         assertFalse(AdamW.decays("encoder.layer.0.attention.self.query.bias"));
