@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.st4j.model.SentenceTransformer;
 import dev.st4j.testing.Shared;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,30 +59,14 @@ class EncodeCommandTest {
     @Test
     void badInputGetsOneLineErrors() throws Exception {
         String model = Shared.tinyModel("bert").toString();
-        assertOneLineError("--input", "encode", "--model", model, "--input", dir.resolve("nope.txt").toString(),
+        CliErrors.assertOneLine("--input", "encode", "--model", model, "--input", dir.resolve("nope.txt").toString(),
                 "--output", dir.resolve("o.csv").toString());
         Path in = dir.resolve("t.txt");
         Files.writeString(in, "x\n");
-        assertOneLineError("--batch-size", "encode", "--model", model, "--input", in.toString(), "--output",
+        CliErrors.assertOneLine("--batch-size", "encode", "--model", model, "--input", in.toString(), "--output",
                 dir.resolve("o.csv").toString(), "--batch-size", "0");
-        assertOneLineError("no-such-model", "encode", "--model", dir.resolve("no-such-model").toString(), "--input",
+        CliErrors.assertOneLine("no-such-model", "encode", "--model", dir.resolve("no-such-model").toString(), "--input",
                 in.toString(), "--output", dir.resolve("o.csv").toString());
         assertTrue(!Files.exists(dir.resolve("o.csv")), "nothing written on failure");
-    }
-
-    private static void assertOneLineError(String mentioned, String... args) {
-        PrintStream old = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = St4jCli.run(args);
-        } finally {
-            System.setErr(old);
-        }
-        String text = err.toString(StandardCharsets.UTF_8).strip();
-        assertEquals(1, status, text);
-        assertEquals(1, text.lines().count(), text);
-        assertTrue(text.contains(mentioned), text + " should mention " + mentioned + " for " + Arrays.toString(args));
     }
 }

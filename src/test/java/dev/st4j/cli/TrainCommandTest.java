@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.st4j.testing.Shared;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,47 +48,31 @@ class TrainCommandTest {
 
     @Test
     void everyBadInputGetsOneLine() throws Exception {
-        assertOneLine("trainer: 'pairs' is not one of", args("--trainer", "pairs"));
-        assertOneLine("lr: must be > 0", args("--lr", "0"));
-        assertOneLine("mixed_precision: fp16 needs a GPU", args("--mixed-precision", "fp16"));
-        assertOneLine("sentence3_column: is required", args("--trainer", "triplet"));
+        CliErrors.assertOneLine("trainer: 'pairs' is not one of", args("--trainer", "pairs"));
+        CliErrors.assertOneLine("lr: must be > 0", args("--lr", "0"));
+        CliErrors.assertOneLine("mixed_precision: fp16 needs a GPU", args("--mixed-precision", "fp16"));
+        CliErrors.assertOneLine("sentence3_column: is required", args("--trainer", "triplet"));
         List<String> noTarget = new ArrayList<>(Arrays.asList(args()));
         int i = noTarget.indexOf("--target-column");
         noTarget.remove(i + 1);
         noTarget.remove(i);
-        assertOneLine("target_column: is required", noTarget.toArray(String[]::new));
-        assertOneLine("'premise' (--sentence1-column) not found; the file has columns: sentence1, sentence2, score",
+        CliErrors.assertOneLine("target_column: is required", noTarget.toArray(String[]::new));
+        CliErrors.assertOneLine("'premise' (--sentence1-column) not found; the file has columns: sentence1, sentence2, score",
                 args("--sentence1-column", "premise"));
         Files.createDirectories(tmp.resolve("busy"));
         Files.writeString(tmp.resolve("busy/x.txt"), "x");
-        assertOneLine("project_name:", args("--project-name", tmp.resolve("busy").toString()));
+        CliErrors.assertOneLine("project_name:", args("--project-name", tmp.resolve("busy").toString()));
         Path bad = tmp.resolve("bad.csv");
         Files.writeString(bad, "sentence1,sentence2,score\na,b,1\nc,,2\ne,f,x\n");
-        assertOneLine("2 invalid row(s): empty 'sentence2' in row 2; non-numeric 'score' in row 3", args("--data-path", bad.toString()));
-        assertOneLine("unknown parameter 'learning_rate'", configWith("learning_rate: 0.1\n"));
-        assertOneLine("--data-path", args("--data-path", tmp.resolve("nothing").toString()));
-        assertOneLine("max_seq_length: 128 exceeds this model's limit of 64 tokens", args("--max-seq-length", "128"));
+        CliErrors.assertOneLine("2 invalid row(s): empty 'sentence2' in row 2; non-numeric 'score' in row 3", args("--data-path", bad.toString()));
+        CliErrors.assertOneLine("unknown parameter 'learning_rate'", configWith("learning_rate: 0.1\n"));
+        CliErrors.assertOneLine("--data-path", args("--data-path", tmp.resolve("nothing").toString()));
+        CliErrors.assertOneLine("max_seq_length: 128 exceeds this model's limit of 64 tokens", args("--max-seq-length", "128"));
     }
 
     private String[] configWith(String yaml) throws Exception {
         Path cfg = tmp.resolve("bad.yml");
         Files.writeString(cfg, yaml);
         return new String[] {"train", "--config", cfg.toString()};
-    }
-
-    private static void assertOneLine(String expected, String... args) {
-        PrintStream old = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = St4jCli.run(args);
-        } finally {
-            System.setErr(old);
-        }
-        String text = err.toString(StandardCharsets.UTF_8).strip();
-        assertEquals(1, status, text);
-        assertEquals(1, text.lines().count(), text);
-        assertTrue(text.contains(expected), "expected '" + expected + "' in: " + text);
     }
 }
