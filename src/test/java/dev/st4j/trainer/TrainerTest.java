@@ -142,6 +142,29 @@ class TrainerTest {
     }
 
     @Test
+    void autoFindBatchSizeHalvesTheBatchAfterOutOfMemory() throws Exception {
+        SentenceTransformersParams p = forKind("pair_score", "auto-batch").autoFindBatchSize(true).loggingSteps(1)
+                .evalStrategy("no").build();
+        List<Integer> batchSizes = new ArrayList<>();
+        TrainingResult r = new Trainer(p, List.of(new TrainingListener() {
+            @Override
+            public void onTrainBegin(TrainingPlan plan) {
+                batchSizes.add(plan.batchSize());
+            }
+
+            @Override
+            public void onLog(StepLog log) {
+                if (batchSizes.get(batchSizes.size() - 1) == 8) {
+                    throw new ai.djl.engine.EngineException("[enforce fail at alloc_cpu.cpp:117] DefaultCPUAllocator: not enough memory: you tried to allocate 123 bytes. Out of memory");
+                }
+            }
+        })).train();
+        assertEquals(List.of(8, 4), batchSizes);
+        assertEquals(8, r.steps(), "32 examples at batch 4");
+        assertTrue(Files.readString(Path.of(p.projectName()).resolve("training_params.json")).contains("\"batch_size\" : 4"));
+    }
+
+    @Test
     void interruptStopsAtTheNextStepAndKeepsTheModel() throws Exception {
         SentenceTransformersParams p = forKind("pair_score", "interrupted").loggingSteps(1).evalStrategy("no").build();
         TrainingResult r = new Trainer(p, List.of(new TrainingListener() {
