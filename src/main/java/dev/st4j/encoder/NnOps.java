@@ -19,8 +19,9 @@ public final class NnOps {
 
     /**
      * Runs {@code step} on {@code input} inside a scope that frees every intermediate array as soon as the
-     * step returns; only the result survives, attached to the input's manager. Autograd keeps what it
-     * needs on its own, so this is safe while training too, and it keeps a forward pass from holding
+     * step returns; only the result survives, attached to the input's manager. Autograd keeps its own
+     * references to natively allocated tensors, so this is safe while training, provided the step
+     * creates no tensor over Java memory (see {@link #scalar}); it keeps a forward pass from holding
      * every layer's activations until the batch ends.
      */
     public static NDArray scoped(NDArray input, UnaryOperator<NDArray> step) {
@@ -38,6 +39,16 @@ public final class NnOps {
         return b == null ? Linear.linear(x, w).singletonOrThrow() : Linear.linear(x, w, b).singletonOrThrow();
     }
 
+    /**
+     * A scalar as a natively allocated tensor in {@code like}'s manager and type. Inside a
+     * {@link #scoped} step, use this instead of DJL's {@code x.mul(2.0)}-style overloads: those wrap a
+     * Java-owned buffer that is freed once the scope closes, while autograd may still read the scalar
+     * during the backward pass (that produced rare, random NaN gradients).
+     */
+    public static NDArray scalar(NDArray like, double value) {
+        return like.getManager().full(new Shape(), (float) value, like.getDataType());
+    }
+
     /** Layer normalisation over the last axis. */
     public static NDArray layerNorm(NDArray x, NDArray gamma, NDArray beta, double eps) {
         return LayerNorm.layerNorm(x, new Shape(x.getShape().tail()), gamma, beta, (float) eps).singletonOrThrow();
@@ -45,8 +56,8 @@ public final class NnOps {
 
     /** T5's root-mean-square norm: no mean subtraction, no bias. */
     public static NDArray rmsNorm(NDArray x, NDArray weight, double eps) {
-        NDArray variance = x.pow(2).mean(new int[] {-1}, true);
-        return x.mul(variance.add(eps).sqrt().pow(-1)).mul(weight);
+        NDArray variance = x.square().mean(new int[] {-1}, true);
+        return x.div(variance.add(scalar(x, eps)).sqrt()).mul(weight);
     }
 
     /** Dropout with probability {@code p}, active only when {@code training}. */
@@ -74,8 +85,9 @@ public final class NnOps {
     }
 
     private static NDArray geluTanh(NDArray x) {
-        NDArray inner = x.add(x.pow(3).mul(0.044715)).mul(Math.sqrt(2.0 / Math.PI));
-        return x.mul(0.5).mul(inner.tanh().add(1));
+        NDArray cube = x.mul(x).mul(x);
+        NDArray inner = x.add(cube.mul(scalar(x, 0.044715))).mul(scalar(x, Math.sqrt(2.0 / Math.PI)));
+        return x.mul(scalar(x, 0.5)).mul(inner.tanh().add(scalar(x, 1)));
     }
 
     /** The additive attention bias for a (batch, length) 0/1 mask, shaped (batch, 1, 1, length). */
@@ -104,10 +116,8 @@ public final class NnOps {
             boolean training) {
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
         if (divisor != 1.0) {
-            scores = scores.div(divisor);
+            scores = scores.div(scalar(scores, divisor));
         }
-        // Not in place: in-place scaling and masking of the score matrix gave non-deterministic NaN
-        // gradients while training on DJL 0.35 / PyTorch 2.7.1 (see docs/performance.md).
         NDArray probs = scores.add(bias).softmax(-1);
         return dropout(probs, dropout, training).matMul(v);
     }
