@@ -6,16 +6,13 @@ import ai.djl.ndarray.NDArray;
  * BERT and its post-LayerNorm relatives that share BERT's parameter names: RoBERTa, XLM-RoBERTa and
  * CamemBERT (which differ only in how positions are numbered).
  */
-public final class BertEncoder implements Encoder {
-    private final EncoderConfig config;
-    private final EncoderWeights weights;
+public final class BertEncoder extends AbstractEncoder {
     private final PositionIds positions;
     private final PostNormLayer layer;
 
     /** Wraps loaded weights; positions from 0 for BERT, after the padding index for the RoBERTa family. */
     public BertEncoder(EncoderConfig config, EncoderWeights weights) {
-        this.config = config;
-        this.weights = weights;
+        super(config, weights);
         this.positions = config.modelType().equals("bert") ? PositionIds.FROM_ZERO : PositionIds.AFTER_PADDING_IDX;
         this.layer = new PostNormLayer(config, weights, PostNormLayer.Names.BERT, config.layerNormEps());
         weights.get("embeddings.word_embeddings.weight");
@@ -33,20 +30,6 @@ public final class BertEncoder implements Encoder {
         }
         h = layer.normalizeEmbeddings(h, training);
         NDArray mask = NnOps.additiveMask(input.attentionMask());
-        for (int i = 0; i < config.numLayers(); i++) {
-            String prefix = "encoder.layer." + i + ".";
-            h = NnOps.scoped(h, x -> layer.forward(prefix, x, mask, training));
-        }
-        return h;
-    }
-
-    @Override
-    public EncoderConfig config() {
-        return config;
-    }
-
-    @Override
-    public EncoderWeights weights() {
-        return weights;
+        return layer.stack("encoder.layer.", h, mask, training);
     }
 }

@@ -3,16 +3,13 @@ package dev.st4j.encoder;
 import ai.djl.ndarray.NDArray;
 
 /** DistilBERT: BERT without token types, with its own parameter names and a hard-coded LayerNorm eps of 1e-12. */
-public final class DistilBertEncoder implements Encoder {
+public final class DistilBertEncoder extends AbstractEncoder {
     private static final double EPS = 1e-12;
-    private final EncoderConfig config;
-    private final EncoderWeights weights;
     private final PostNormLayer layer;
 
     /** Wraps loaded weights. */
     public DistilBertEncoder(EncoderConfig config, EncoderWeights weights) {
-        this.config = config;
-        this.weights = weights;
+        super(config, weights);
         this.layer = new PostNormLayer(config, weights, PostNormLayer.Names.DISTILBERT, EPS);
         weights.get("embeddings.word_embeddings.weight");
     }
@@ -24,20 +21,6 @@ public final class DistilBertEncoder implements Encoder {
         h = h.add(NnOps.embedding(PositionIds.FROM_ZERO.compute(ids, 0), weights.get("embeddings.position_embeddings.weight")));
         h = layer.normalizeEmbeddings(h, training);
         NDArray mask = NnOps.additiveMask(input.attentionMask());
-        for (int i = 0; i < config.numLayers(); i++) {
-            String prefix = "transformer.layer." + i + ".";
-            h = NnOps.scoped(h, x -> layer.forward(prefix, x, mask, training));
-        }
-        return h;
-    }
-
-    @Override
-    public EncoderConfig config() {
-        return config;
-    }
-
-    @Override
-    public EncoderWeights weights() {
-        return weights;
+        return layer.stack("transformer.layer.", h, mask, training);
     }
 }

@@ -6,16 +6,13 @@ import ai.djl.ndarray.NDArray;
  * MPNet: BERT-like layers with a relative-position attention bias, shared by every layer, and
  * RoBERTa-style position ids.
  */
-public final class MpnetEncoder implements Encoder {
+public final class MpnetEncoder extends AbstractEncoder {
     private static final int MAX_DISTANCE = 128;
-    private final EncoderConfig config;
-    private final EncoderWeights weights;
     private final PostNormLayer layer;
 
     /** Wraps loaded weights. */
     public MpnetEncoder(EncoderConfig config, EncoderWeights weights) {
-        this.config = config;
-        this.weights = weights;
+        super(config, weights);
         this.layer = new PostNormLayer(config, weights, PostNormLayer.Names.MPNET, config.layerNormEps());
         weights.get("encoder.relative_attention_bias.weight");
     }
@@ -31,20 +28,6 @@ public final class MpnetEncoder implements Encoder {
         NDArray bias = RelativePositionBuckets.bias(ids.getManager(), weights.get("encoder.relative_attention_bias.weight"),
                         length, config.relativeAttentionNumBuckets(), MAX_DISTANCE)
                 .add(NnOps.additiveMask(input.attentionMask()));
-        for (int i = 0; i < config.numLayers(); i++) {
-            String prefix = "encoder.layer." + i + ".";
-            h = NnOps.scoped(h, x -> layer.forward(prefix, x, bias, training));
-        }
-        return h;
-    }
-
-    @Override
-    public EncoderConfig config() {
-        return config;
-    }
-
-    @Override
-    public EncoderWeights weights() {
-        return weights;
+        return layer.stack("encoder.layer.", h, bias, training);
     }
 }

@@ -53,6 +53,15 @@ final class PostNormLayer {
         return layerNorm(out.add(h1), prefix + names.outputNorm());
     }
 
+    /** Runs every layer, {@code prefix + i + "."}, each in its own scope so its intermediates are freed as it ends. */
+    NDArray stack(String prefix, NDArray h, NDArray bias, boolean training) {
+        for (int i = 0; i < config.numLayers(); i++) {
+            String layerPrefix = prefix + i + ".";
+            h = NnOps.scoped(h, x -> forward(layerPrefix, x, bias, training));
+        }
+        return h;
+    }
+
     /** Embedding sum → LayerNorm → dropout, with the embedding LayerNorm's eps. */
     NDArray normalizeEmbeddings(NDArray sum, boolean training) {
         NDArray h = layerNorm(sum, "embeddings.LayerNorm");

@@ -7,15 +7,12 @@ import ai.djl.ndarray.NDArray;
  * relative-position bias that block 0 computes and every block reuses. Feed-forward is ReLU (T5 v1.0)
  * or gated GELU (v1.1, {@code feed_forward_proj = gated-gelu}).
  */
-public final class T5Encoder implements Encoder {
-    private final EncoderConfig config;
-    private final EncoderWeights weights;
+public final class T5Encoder extends AbstractEncoder {
     private final String embeddingName;
 
     /** Wraps loaded weights; the token table is {@code shared.weight} or {@code encoder.embed_tokens.weight}. */
     public T5Encoder(EncoderConfig config, EncoderWeights weights) {
-        this.config = config;
-        this.weights = weights;
+        super(config, weights);
         this.embeddingName = weights.all().containsKey("shared.weight") ? "shared.weight" : "encoder.embed_tokens.weight";
         weights.get(embeddingName);
     }
@@ -62,15 +59,5 @@ public final class T5Encoder implements Encoder {
 
     private NDArray linear(NDArray x, String name) {
         return NnOps.linear(x, weights.get(name + ".weight"), null);
-    }
-
-    @Override
-    public EncoderConfig config() {
-        return config;
-    }
-
-    @Override
-    public EncoderWeights weights() {
-        return weights;
     }
 }
