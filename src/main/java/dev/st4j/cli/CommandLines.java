@@ -8,10 +8,16 @@ final class CommandLines {
 
     /** Runs {@code root} on {@code args} and returns the exit status. */
     static int run(Object root, String... args) {
+        return run(root, java.util.Map.of(), args);
+    }
+
+    /** As {@link #run(Object, String...)}, with subcommands added by other modules (the notebook kernel's). */
+    static int run(Object root, java.util.Map<String, Object> extraSubcommands, String... args) {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
         CommandLine cli = new CommandLine(root);
+        extraSubcommands.forEach(cli::addSubcommand);
         OneLineErrors errors = new OneLineErrors();
         cli.setExecutionExceptionHandler(errors);
         cli.setParameterExceptionHandler(errors);

@@ -9,12 +9,13 @@ import dev.st4j.data.DatasetReader;
 import dev.st4j.eval.Evaluators;
 import dev.st4j.eval.InformationRetrievalEvaluator;
 import dev.st4j.eval.RetrievalData;
+import dev.st4j.eval.EvaluationReport;
 import dev.st4j.eval.Evaluator;
 import dev.st4j.model.ModelResolver;
 import dev.st4j.model.SentenceTransformer;
 import dev.st4j.trainer.TrainerKind;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
 /** {@code st4j evaluate}: a model's metrics on one split, as one JSON object on the last line. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate a model on a split of a dataset; prints the metrics as one JSON object on the last line.")
-final class EvaluateCommand implements Callable<Integer> {
+public final class EvaluateCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Option(names = "--model", required = true, description = "Model folder or Hub id.")
@@ -75,6 +76,28 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        EvaluationReport report = evaluate();
+        System.err.println("evaluate: " + report.description());
+        ObjectNode out = JSON.createObjectNode();
+        report.metrics().forEach(out::put);
+        System.out.println(JSON.writeValueAsString(out));
+        return 0;
+    }
+
+    /** The {@code --model} value. */
+    public String model() {
+        return model;
+    }
+
+    /** Loads {@code --model} and runs the evaluation the flags describe. */
+    public EvaluationReport evaluate() throws IOException {
+        try (SentenceTransformer st = new ModelResolver(System.getenv(), token, null).loadModel(model)) {
+            return evaluate(st);
+        }
+    }
+
+    /** Runs the evaluation the flags describe on a model already loaded (the notebook's {@code %st_eval}). */
+    public EvaluationReport evaluate(SentenceTransformer st) throws IOException {
         TrainerKind kind = TrainerKind.parse(trainer);
         if (dataPath == null && corpus == null) {
             throw new IllegalArgumentException("--data-path is required (or --corpus, --queries and --qrels for retrieval)");
@@ -101,17 +124,9 @@ final class EvaluateCommand implements Callable<Integer> {
             evaluator = Evaluators.forSplit(kind, data, null, batchSize);
             what = data.size() + " rows of " + data.file() + (data.skipped() > 0 ? " (" + data.skipped() + " invalid rows skipped)" : "");
         }
-        Map<String, Double> metrics;
-        try (SentenceTransformer st = new ModelResolver(System.getenv(), token, null).loadModel(model)) {
-            if (maxSeqLength != null) {
-                st.setMaxSeqLength(maxSeqLength);
-            }
-            metrics = evaluator.evaluate(st);
+        if (maxSeqLength != null) {
+            st.setMaxSeqLength(maxSeqLength);
         }
-        System.err.println("evaluate: " + what);
-        ObjectNode out = JSON.createObjectNode();
-        metrics.forEach(out::put);
-        System.out.println(JSON.writeValueAsString(out));
-        return 0;
+        return new EvaluationReport(model, kind, what, evaluator.evaluate(st));
     }
 }

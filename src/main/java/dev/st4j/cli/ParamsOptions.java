@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  * {@code st4j train} and {@code autotrain sentence-transformers}. A flag that is not given keeps the
  * value from {@code --config}, else AutoTrain's default.
  */
-final class ParamsOptions {
+public final class ParamsOptions {
     @Option(names = "--config", description = "YAML or JSON file with parameters (snake_case keys); flags override it.")
     Path config;
 
@@ -55,8 +55,13 @@ final class ParamsOptions {
     @Option(names = "--qrels", description = "BEIR qrels.csv.") String qrelsPath;
 
     /** The parameters: config file (if any), then the flags given. */
-    SentenceTransformersParams toParams() throws IOException {
-        SentenceTransformersParams.Builder b = config == null ? SentenceTransformersParams.builder() : ParamsIo.read(config).toBuilder();
+    public SentenceTransformersParams toParams() throws IOException {
+        return toParams(config == null ? SentenceTransformersParams.builder().build() : ParamsIo.read(config));
+    }
+
+    /** The flags given, applied over {@code base} (a parameter set from a notebook cell, say). */
+    public SentenceTransformersParams toParams(SentenceTransformersParams base) {
+        SentenceTransformersParams.Builder b = base.toBuilder();
         if (dataPath != null) { b.dataPath(dataPath); }
         if (model != null) { b.model(model); }
         if (lr != null) { b.lr(lr); }

@@ -19,6 +19,11 @@ public final class St4jCli implements Runnable {
         return CommandLines.run(new St4jCli(), args);
     }
 
+    /** Runs the command line with more subcommands (those of modules that build on the core) and returns its status. */
+    public static int run(java.util.Map<String, Object> extraSubcommands, String... args) {
+        return CommandLines.run(new St4jCli(), extraSubcommands, args);
+    }
+
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);

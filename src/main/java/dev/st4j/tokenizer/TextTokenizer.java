@@ -97,6 +97,19 @@ public final class TextTokenizer implements AutoCloseable {
         return new TokenBatch(ids, mask, types);
     }
 
+    /** The number of tokens of each text, special tokens included, after this tokenizer's truncation. */
+    public int[] lengths(List<String> texts) {
+        int[] out = new int[texts.size()];
+        int batch = 256;
+        for (int from = 0; from < texts.size(); from += batch) {
+            Encoding[] encodings = tokenizer.batchEncode(texts.subList(from, Math.min(texts.size(), from + batch)), true, false);
+            for (int i = 0; i < encodings.length; i++) {
+                out[from + i] = encodings[i].getIds().length;
+            }
+        }
+        return out;
+    }
+
     /** The tokens of one text, special tokens included, after truncation. */
     public List<String> tokens(String text) {
         return List.of(tokenizer.encode(text, true, false).getTokens());

@@ -1,0 +1,50 @@
+package dev.st4j.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KernelSpecTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void installWritesAKernelJsonJupyterCanStart() throws Exception {
+        Path dir = KernelSpec.install(tmp.resolve("share/jupyter/kernels"), "st4j-test", "Java (st4j test)");
+        JsonNode spec = new ObjectMapper().readTree(dir.resolve("kernel.json").toFile());
+        assertEquals("Java (st4j test)", spec.get("display_name").asText());
+        assertEquals("message", spec.get("interrupt_mode").asText());
+        assertEquals("java", spec.get("language").asText());
+        JsonNode argv = spec.get("argv");
+        assertEquals("{connection_file}", argv.get(argv.size() - 1).asText());
+        assertEquals(KernelMain.class.getName(), argv.get(argv.size() - 2).asText());
+        assertTrue(Files.isExecutable(Path.of(argv.get(0).asText())), "argv[0] is this JVM's java");
+        String cp = argv.get(argv.size() - 3).asText();
+        assertTrue(cp.contains("jjava-jupyter") && cp.contains("st4j"), cp);
+        assertTrue(Files.size(dir.resolve("logo-64x64.png")) > 100);
+        KernelSpec.install(tmp.resolve("share/jupyter/kernels"), "st4j-test", "again");
+        assertEquals(1, Files.list(tmp.resolve("share/jupyter/kernels")).count(), "reinstalling replaces, leaves no temp folder");
+    }
+
+    @Test
+    void locations() throws Exception {
+        assertEquals(tmp.resolve("p/share/jupyter/kernels"), KernelDirs.kernelsDir(tmp.resolve("p"), false, Map.of()));
+        assertEquals(Path.of("/d/kernels"), KernelDirs.kernelsDir(null, false, Map.of("JUPYTER_DATA_DIR", "/d")));
+        assertEquals(Path.of("/x/jupyter/kernels"), KernelDirs.kernelsDir(null, false, Map.of("XDG_DATA_HOME", "/x")));
+    }
+
+    @Test
+    void badNamesAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> KernelSpec.install(tmp, "bad name/..", "x"));
+        assertTrue(e.getMessage().startsWith("--name"), e.getMessage());
+    }
+}

@@ -1,0 +1,81 @@
+package dev.st4j.magics;
+
+import dev.st4j.data.TableReader;
+import dev.st4j.similarity.SearchHit;
+import dev.st4j.similarity.SemanticSearch;
+import dev.st4j.view.SearchResults;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tech.tablesaw.api.Table;
+
+/** {@code %st_search --model M --corpus C --top-k K <query>}: semantic search hits as a table. */
+public final class SearchMagic implements Magic {
+    @Command(name = "st_search")
+    static final class Args {
+        @Option(names = "--model", required = true, description = "Model folder, Hub id or notebook model variable.")
+        String model;
+
+        @Option(names = "--corpus", required = true, description = "CSV/JSONL of documents: a text column, and an id column if any.")
+        Path corpus;
+
+        @Option(names = "--text-column", description = "Column with the documents (default: text, else the last column).")
+        String textColumn;
+
+        @Option(names = "--max-docs", description = "Search only the first N documents.")
+        Integer maxDocs;
+
+        @Option(names = "--top-k", defaultValue = "5")
+        int topK;
+
+        @Parameters(arity = "1..*", description = "The query.")
+        List<String> query;
+    }
+
+    @Override
+    public String name() {
+        return "st_search";
+    }
+
+    @Override
+    public String usage() {
+        return "%st_search --model M --corpus C [--top-k 5] [--text-column text] [--max-docs N] <query words>";
+    }
+
+    @Override
+    public Object run(List<String> args, String body, NotebookSession session) throws Exception {
+        Args a = MagicArgs.parse(name(), new Args(), args);
+        if (a.topK <= 0) {
+            throw new MagicException("%st_search: --top-k must be a positive integer, got " + a.topK);
+        }
+        String query = String.join(" ", a.query);
+        try (ModelArgument m = ModelArgument.resolve(a.model, session)) {
+            Table t = TableReader.read(a.corpus);
+            if (a.maxDocs != null && t.rowCount() > a.maxDocs) {
+                t = t.first(a.maxDocs);
+            }
+            String textColumn = a.textColumn != null ? a.textColumn
+                    : t.columnNames().contains("text") ? "text" : t.columnNames().get(t.columnCount() - 1);
+            if (!t.columnNames().contains(textColumn)) {
+                throw new MagicException("%st_search: " + a.corpus + ": no column '" + textColumn + "' (columns: " + t.columnNames() + ")");
+            }
+            String idColumn = t.columnNames().stream().filter(c -> c.equals("_id") || c.equals("id") || c.equals("docid"))
+                    .findFirst().orElse(null);
+            List<String> docs = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (int r = 0; r < t.rowCount(); r++) {
+                docs.add(t.stringColumn(textColumn).get(r));
+                ids.add(idColumn == null ? String.valueOf(r) : t.stringColumn(idColumn).get(r));
+            }
+            float[][] corpus = m.model().encode(docs);
+            float[][] q = m.model().encode(List.of(query));
+            List<SearchHit> hits = SemanticSearch.search(q, corpus, a.topK).get(0);
+            return SearchResults.of(query, hits, ids, docs);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw MagicArgs.failure(name(), e);
+        }
+    }
+}

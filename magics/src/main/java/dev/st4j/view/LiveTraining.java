@@ -1,0 +1,85 @@
+package dev.st4j.view;
+
+import dev.st4j.trainer.EvaluationLog;
+import dev.st4j.trainer.StepLog;
+import dev.st4j.trainer.TrainingListener;
+import dev.st4j.trainer.TrainingPlan;
+import dev.st4j.trainer.TrainingResult;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Shows a training run in a notebook cell: one figure updated in place as steps are logged, a metrics
+ * table after each evaluation, and a summary at the end.
+ */
+public final class LiveTraining implements TrainingListener {
+    private static final long MIN_UPDATE_NANOS = 500_000_000L;
+
+    private final NotebookDisplay display;
+    private final TrainingCurves curves = new TrainingCurves();
+    private String figureId;
+    private long lastUpdate;
+    private TrainingPlan plan;
+
+    /** Shows the run on {@code display}. */
+    public LiveTraining(NotebookDisplay display) {
+        this.display = display;
+    }
+
+    @Override
+    public void onTrainBegin(TrainingPlan plan) {
+        this.plan = plan;
+        curves.totalSteps(plan.totalSteps());
+        display.show(new Html("<p>Training <b>" + Html.escape(plan.model()) + "</b> (" + plan.kind().cliName() + ", "
+                + Html.escape(plan.loss()) + ") on " + plan.trainExamples() + " examples, " + plan.totalSteps() + " steps"
+                + (plan.validationExamples() > 0 ? ", validating on " + plan.validationExamples() + " examples" : "") + ".</p>"));
+        figureId = display.show(curves.render());
+        lastUpdate = System.nanoTime();
+    }
+
+    @Override
+    public void onLog(StepLog log) {
+        curves.add(log);
+        if (log.step() >= log.totalSteps() || System.nanoTime() - lastUpdate >= MIN_UPDATE_NANOS) {
+            refresh();
+        }
+    }
+
+    @Override
+    public void onEvaluation(EvaluationLog log) {
+        curves.add(log);
+        refresh();
+        display.show(MetricsTable.of(String.format("evaluation at step %d (epoch %.2f)%s", log.step(), log.epoch(),
+                log.best() ? " — best so far" : ""), log.metrics()));
+    }
+
+    @Override
+    public void onTrainEnd(TrainingResult result) {
+        refresh();
+        Map<String, Object> rows = new LinkedHashMap<>();
+        rows.put("status", result.interrupted() ? "interrupted at step " + result.steps() + ": the model so far and the last checkpoint are kept"
+                : result.stoppedEarly() ? "stopped early at step " + result.steps() : "finished");
+        rows.put("steps", result.steps());
+        rows.put("time (s)", result.seconds());
+        rows.put("examples/s", result.examplesPerSecond());
+        rows.put("mean training loss", result.meanLoss());
+        if (plan != null && result.bestStep() != null && result.bestMetrics().containsKey(plan.primaryMetric())) {
+            rows.put("best " + plan.primaryMetric() + " (step " + result.bestStep() + ")", result.bestMetrics().get(plan.primaryMetric()));
+        }
+        rows.put("model saved to", result.projectDir().toAbsolutePath().normalize().toString());
+        if (result.skippedSteps() > 0) {
+            rows.put("updates skipped (non-finite gradient)", result.skippedSteps());
+        }
+        HtmlTable t = new HtmlTable("training summary", List.of("", "value"));
+        rows.forEach(t::row);
+        display.show(t.toHtml());
+    }
+
+    private void refresh() {
+        if (figureId != null) {
+            display.update(figureId, curves.render());
+        }
+        lastUpdate = System.nanoTime();
+    }
+}
