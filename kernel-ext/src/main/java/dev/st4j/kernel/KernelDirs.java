@@ -25,11 +25,30 @@ final class KernelDirs {
         return base.resolve("jupyter").resolve("kernels");
     }
 
+    /** The interpreter on the first line of the {@code jupyter} script on the PATH (Jupyter's own Python), else python3. */
+    static String jupyterPython(Map<String, String> env) {
+        for (String dir : env.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path script = Path.of(dir.isEmpty() ? "." : dir, "jupyter");
+            if (java.nio.file.Files.isRegularFile(script)) {
+                try (var lines = java.nio.file.Files.lines(script, StandardCharsets.UTF_8)) {
+                    String first = lines.findFirst().orElse("");
+                    if (first.startsWith("#!") && !first.contains(" ")) {
+                        return first.substring(2).strip();
+                    }
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    return "python3";
+                }
+            }
+        }
+        return "python3";
+    }
+
     private static String pythonSysPrefix() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("python3", "-c", "import sys; print(sys.prefix)").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(jupyterPython(System.getenv()), "-c", "import sys; print(sys.prefix)").redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (p.waitFor() != 0 || out.isEmpty()) {
-            throw new IOException("--sys-prefix: could not ask python3 for sys.prefix (" + out + ")");
+            throw new IOException("--sys-prefix: could not ask Jupyter's Python for sys.prefix (" + out + ")");
         }
         return out;
     }

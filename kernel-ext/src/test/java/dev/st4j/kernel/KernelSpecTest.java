@@ -42,6 +42,14 @@ class KernelSpecTest {
     }
 
     @Test
+    void sysPrefixAsksTheJupyterScriptsOwnPython() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Files.writeString(bin.resolve("jupyter"), "#!/opt/venv/bin/python3\nimport sys\n");
+        assertEquals("/opt/venv/bin/python3", KernelDirs.jupyterPython(Map.of("PATH", bin.toString())));
+        assertEquals("python3", KernelDirs.jupyterPython(Map.of("PATH", tmp.resolve("none").toString())));
+    }
+
+    @Test
     void badNamesAreRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> KernelSpec.install(tmp, "bad name/..", "x"));

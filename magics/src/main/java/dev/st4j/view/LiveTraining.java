@@ -67,7 +67,7 @@ public final class LiveTraining implements TrainingListener {
         if (plan != null && result.bestStep() != null && result.bestMetrics().containsKey(plan.primaryMetric())) {
             rows.put("best " + plan.primaryMetric() + " (step " + result.bestStep() + ")", result.bestMetrics().get(plan.primaryMetric()));
         }
-        rows.put("model saved to", result.projectDir().toAbsolutePath().normalize().toString());
+        rows.put("model saved to", result.projectDir().normalize().toString());
         if (result.skippedSteps() > 0) {
             rows.put("updates skipped (non-finite gradient)", result.skippedSteps());
         }
