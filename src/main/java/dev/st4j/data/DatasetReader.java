@@ -130,7 +130,7 @@ public final class DatasetReader {
     }
 
     /** Label names by id: integers in numeric order when every label is an integer, else in order of appearance sorted by name. */
-    static List<String> labelOrder(List<String> raw) {
+    public static List<String> labelOrder(List<String> raw) {
         Set<String> distinct = new LinkedHashSet<>(raw);
         List<String> out = new ArrayList<>(distinct);
         boolean integers = out.stream().allMatch(s -> s.matches("-?\\d+"));

@@ -102,19 +102,14 @@ public final class DatasetView {
         return view;
     }
 
+    /** The label ids over every split, ordered as the trainer orders them. */
     private static List<String> mergeLabels(List<String> first, Map<String, Path> files, DatasetReader reader, TrainerKind kind)
             throws IOException {
-        Set<String> all = new java.util.LinkedHashSet<>(first);
+        List<String> all = new ArrayList<>(first);
         for (Path p : files.values()) {
             all.addAll(reader.read(p, kind).labels());
         }
-        List<String> merged = new ArrayList<>(all);
-        if (merged.stream().allMatch(s -> s.matches("-?\\d+"))) {
-            merged.sort((a, b) -> Long.compare(Long.parseLong(a), Long.parseLong(b)));
-        } else {
-            java.util.Collections.sort(merged);
-        }
-        return merged;
+        return DatasetReader.labelOrder(all);
     }
 
     /** The trainer whose conventional columns the file has; the error asks for {@code --trainer}. */
