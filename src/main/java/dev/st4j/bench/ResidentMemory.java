@@ -13,7 +13,20 @@ public final class ResidentMemory {
         return read("VmRSS:");
     }
 
-    /** Peak resident set size in MiB since the process started, or -1. */
+    /**
+     * Starts a new peak: later {@link #peakMib()} calls report the peak since this call (Linux resets
+     * {@code VmHWM} when "5" is written to {@code /proc/self/clear_refs}). Returns false where it cannot.
+     */
+    public static boolean resetPeak() {
+        try {
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    /** Peak resident set size in MiB since the process started or the last {@link #resetPeak()}, or -1. */
     public static double peakMib() {
         return read("VmHWM:");
     }

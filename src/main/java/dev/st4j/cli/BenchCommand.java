@@ -1,30 +1,47 @@
 package dev.st4j.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.st4j.bench.EncodeBenchmark;
 import dev.st4j.bench.ResidentMemory;
 import dev.st4j.bench.TrainingBenchmark;
 import dev.st4j.data.ColumnNames;
 import dev.st4j.data.DatasetReader;
 import dev.st4j.data.TableReader;
+import dev.st4j.engine.AllocatorSettings;
 import dev.st4j.model.ModelResolver;
 import dev.st4j.model.SentenceTransformer;
 import dev.st4j.params.SentenceTransformersParams;
 import dev.st4j.trainer.TrainerKind;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tech.tablesaw.api.Table;
 
-/** {@code st4j bench}: throughput and peak memory figures, one JSON object per measurement. */
+/**
+ * {@code st4j bench}: throughput and peak memory figures, one JSON object per measurement, the peak
+ * resident memory of each measured on its own.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure encode (sentences/s) and training (pairs/s) throughput and peak resident memory on the shared data sets.")
 final class BenchCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What can be measured. */
+    enum Measurement {
+        /** Encoding the unique STS-B validation sentences at each --batch-sizes, max_seq_length 128. */
+        ENCODE_STSB,
+        /** Encoding the SciFact corpus at batch 32, max_seq_length 256. */
+        ENCODE_SCIFACT,
+        /** pair_score training on STS-B train at batch 16 and 32, max_seq_length 128. */
+        TRAIN_PAIR_SCORE,
+        /** qa training on SciFact train at batch 16, max_seq_length 256. */
+        TRAIN_QA
+    }
 
     @Option(names = "--model", defaultValue = "sentence-transformers/all-MiniLM-L6-v2", description = "Model (default: ${DEFAULT-VALUE}).")
     String model;
@@ -32,67 +49,88 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data-root", defaultValue = "../shared/data", description = "Folder with stsb/ and scifact/ (default: ${DEFAULT-VALUE}).")
     Path dataRoot;
 
+    @Option(names = "--only", split = ",", description = "Measure only these: ${COMPLETION-CANDIDATES} (default: all).")
+    EnumSet<Measurement> only;
+
     @Option(names = "--batch-sizes", split = ",", defaultValue = "32,64,128", description = "Encode batch sizes for STS-B (default: ${DEFAULT-VALUE}).")
     List<Integer> batchSizes;
 
-    @Option(names = "--scifact-limit", description = "Encode only the first N SciFact documents.")
+    @Option(names = "--scifact-limit", description = "Encode only the first N SciFact documents (default: all 5183).")
     Integer scifactLimit;
 
-    @Option(names = "--train-steps", defaultValue = "0",
-            description = "Also time this many training steps of pair_score (batch 16 and 32) and qa (batch 16); 0 skips training.")
+    @Option(names = "--train-steps", defaultValue = "30", description = "Optimizer steps per training measurement (default: ${DEFAULT-VALUE}).")
     int trainSteps;
 
-    @Option(names = "--skip-encode", description = "Time only training.")
-    boolean skipEncode;
+    @Option(names = "--repeat", defaultValue = "1", description = "Run each measurement this many times (default: ${DEFAULT-VALUE}).")
+    int repeat;
 
     @Override
     public Integer call() throws Exception {
-        if (!skipEncode) {
-            encode();
+        EnumSet<Measurement> selected = only == null ? EnumSet.allOf(Measurement.class) : only;
+        if (trainSteps < 1 || repeat < 1) {
+            throw new IllegalArgumentException("--train-steps and --repeat: expected at least 1");
         }
-        if (trainSteps > 0) {
-            SentenceTransformersParams stsb = SentenceTransformersParams.builder().model(model)
-                    .dataPath(dataRoot.resolve("stsb").toString()).trainer("pair_score").targetColumn("score").lr(2e-5)
-                    .maxSeqLength(128).build();
-            SentenceTransformersParams scifact = SentenceTransformersParams.builder().model(model)
-                    .dataPath(dataRoot.resolve("scifact").toString()).trainer("qa").sentence1Column("query")
-                    .sentence2Column("answer").lr(2e-5).maxSeqLength(256).build();
-            printTraining(TrainingBenchmark.run("train pair_score stsb", stsb, 16, trainSteps));
-            printTraining(TrainingBenchmark.run("train pair_score stsb", stsb, 32, trainSteps));
-            printTraining(TrainingBenchmark.run("train qa scifact", scifact, 16, trainSteps));
+        if (!AllocatorSettings.active()) {
+            System.err.println("st4j bench: the process lacks the allocator settings of bin/st4j (see docs/performance.md); figures will be lower");
+        }
+        if (selected.contains(Measurement.ENCODE_STSB) || selected.contains(Measurement.ENCODE_SCIFACT)) {
+            encode(selected);
+        }
+        for (int r = 0; r < repeat; r++) {
+            if (selected.contains(Measurement.TRAIN_PAIR_SCORE)) {
+                SentenceTransformersParams stsb = SentenceTransformersParams.builder().model(model)
+                        .dataPath(dataRoot.resolve("stsb").toString()).trainer("pair_score").targetColumn("score").lr(2e-5)
+                        .maxSeqLength(128).build();
+                ResidentMemory.resetPeak();
+                print(TrainingBenchmark.run("train pair_score stsb", stsb, 16, trainSteps));
+                ResidentMemory.resetPeak();
+                print(TrainingBenchmark.run("train pair_score stsb", stsb, 32, trainSteps));
+            }
+            if (selected.contains(Measurement.TRAIN_QA)) {
+                SentenceTransformersParams scifact = SentenceTransformersParams.builder().model(model)
+                        .dataPath(dataRoot.resolve("scifact").toString()).trainer("qa").sentence1Column("query")
+                        .sentence2Column("answer").lr(2e-5).maxSeqLength(256).build();
+                ResidentMemory.resetPeak();
+                print(TrainingBenchmark.run("train qa scifact", scifact, 16, trainSteps));
+            }
         }
         return 0;
     }
 
-    private void encode() throws Exception {
-        var stsb = new DatasetReader(ColumnNames.DEFAULTS, false, null).read(dataRoot.resolve("stsb/validation.csv"), TrainerKind.PAIR_SCORE);
-        List<String> sentences = new ArrayList<>(new LinkedHashSet<>(stsb.column(0)));
-        sentences.addAll(stsb.column(1));
-        sentences = new ArrayList<>(new LinkedHashSet<>(sentences));
-        Table corpus = TableReader.read(dataRoot.resolve("scifact/corpus.csv"));
-        List<String> docs = corpus.stringColumn("text").asList();
+    private void encode(EnumSet<Measurement> selected) throws Exception {
+        List<String> sentences = stsbSentences();
+        List<String> docs = TableReader.read(dataRoot.resolve("scifact/corpus.csv")).stringColumn("text").asList();
         if (scifactLimit != null) {
             docs = docs.subList(0, Math.min(scifactLimit, docs.size()));
         }
         try (SentenceTransformer st = ModelResolver.load(model)) {
-            st.setMaxSeqLength(128);
-            for (int b : batchSizes) {
-                print(EncodeBenchmark.run("encode stsb-validation", st, sentences, b));
+            for (int r = 0; r < repeat; r++) {
+                if (selected.contains(Measurement.ENCODE_STSB)) {
+                    st.setMaxSeqLength(128);
+                    for (int b : batchSizes) {
+                        ResidentMemory.resetPeak();
+                        print(EncodeBenchmark.run("encode stsb-validation", st, sentences, b));
+                    }
+                }
+                if (selected.contains(Measurement.ENCODE_SCIFACT)) {
+                    st.setMaxSeqLength(256);
+                    ResidentMemory.resetPeak();
+                    print(EncodeBenchmark.run("encode scifact-corpus", st, docs, 32));
+                }
             }
-            st.setMaxSeqLength(256);
-            print(EncodeBenchmark.run("encode scifact-corpus", st, docs, 32));
         }
     }
 
-    private static void printTraining(TrainingBenchmark.Result r) throws Exception {
-        var node = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.valueToTree(r);
-        node.put("peakRssMib", Math.round(ResidentMemory.peakMib()));
-        System.out.println(JSON.writeValueAsString(node));
+    private List<String> stsbSentences() throws Exception {
+        var stsb = new DatasetReader(ColumnNames.DEFAULTS, false, null).read(dataRoot.resolve("stsb/validation.csv"), TrainerKind.PAIR_SCORE);
+        LinkedHashSet<String> unique = new LinkedHashSet<>(stsb.column(0));
+        unique.addAll(stsb.column(1));
+        return new ArrayList<>(unique);
     }
 
-    private static void print(EncodeBenchmark.Result r) throws Exception {
-        var node = JSON.valueToTree(r);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) node).put("peakRssMib", Math.round(ResidentMemory.peakMib()));
+    private static void print(Record result) throws Exception {
+        ObjectNode node = JSON.valueToTree(result);
+        node.put("peakRssMib", Math.round(ResidentMemory.peakMib()));
         System.out.println(JSON.writeValueAsString(node));
     }
 }

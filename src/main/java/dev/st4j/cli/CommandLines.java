@@ -22,6 +22,7 @@ final class CommandLines {
         cli.setExecutionExceptionHandler(errors);
         cli.setParameterExceptionHandler(errors);
         cli.setOverwrittenOptionsAllowed(true);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli.execute(args);
     }
 }

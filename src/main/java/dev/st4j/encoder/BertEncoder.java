@@ -28,8 +28,8 @@ public final class BertEncoder extends AbstractEncoder {
             NDArray types = input.tokenTypeIds() != null ? input.tokenTypeIds() : ids.zerosLike();
             h = h.add(NnOps.embedding(types, typeTable));
         }
-        h = layer.normalizeEmbeddings(h, training);
-        NDArray mask = NnOps.additiveMask(input.attentionMask());
-        return layer.stack("encoder.layer.", h, mask, training);
+        TokenPacking packing = TokenPacking.of(input.attentionMask());
+        NDArray mask = packing.hasPadding() ? NnOps.additiveMask(input.attentionMask()) : null;
+        return layer.encode("encoder.layer.", h, packing, mask, training);
     }
 }

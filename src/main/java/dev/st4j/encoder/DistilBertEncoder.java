@@ -19,8 +19,8 @@ public final class DistilBertEncoder extends AbstractEncoder {
         NDArray ids = input.inputIds();
         NDArray h = NnOps.embedding(ids, weights.get("embeddings.word_embeddings.weight"));
         h = h.add(NnOps.embedding(PositionIds.FROM_ZERO.compute(ids, 0), weights.get("embeddings.position_embeddings.weight")));
-        h = layer.normalizeEmbeddings(h, training);
-        NDArray mask = NnOps.additiveMask(input.attentionMask());
-        return layer.stack("transformer.layer.", h, mask, training);
+        TokenPacking packing = TokenPacking.of(input.attentionMask());
+        NDArray mask = packing.hasPadding() ? NnOps.additiveMask(input.attentionMask()) : null;
+        return layer.encode("transformer.layer.", h, packing, mask, training);
     }
 }

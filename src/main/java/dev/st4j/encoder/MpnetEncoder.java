@@ -23,11 +23,10 @@ public final class MpnetEncoder extends AbstractEncoder {
         NDArray h = NnOps.embedding(ids, weights.get("embeddings.word_embeddings.weight"));
         h = h.add(NnOps.embedding(PositionIds.AFTER_PADDING_IDX.compute(ids, config.padTokenId()),
                 weights.get("embeddings.position_embeddings.weight")));
-        h = layer.normalizeEmbeddings(h, training);
         int length = (int) ids.getShape().get(1);
         NDArray bias = RelativePositionBuckets.bias(ids.getManager(), weights.get("encoder.relative_attention_bias.weight"),
                         length, config.relativeAttentionNumBuckets(), MAX_DISTANCE)
                 .add(NnOps.additiveMask(input.attentionMask()));
-        return layer.stack("encoder.layer.", h, bias, training);
+        return layer.encode("encoder.layer.", h, TokenPacking.of(input.attentionMask()), bias, training);
     }
 }

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDArray;
 /**
  * One post-LayerNorm transformer layer (self-attention, add and norm, feed-forward, add and norm) as
  * BERT, RoBERTa, MPNet and DistilBERT share it; only their parameter names and one dropout differ,
- * and {@link Names} carries those.
+ * and {@link Names} carries those. Per-token work runs on real tokens only ({@link TokenPacking}).
  */
 final class PostNormLayer {
     /**
@@ -35,15 +35,18 @@ final class PostNormLayer {
         this.layerNormEps = layerNormEps;
     }
 
-    /** Runs layer {@code prefix} (e.g. {@code encoder.layer.3.}) on {@code h} with the additive attention {@code bias}. */
-    NDArray forward(String prefix, NDArray h, NDArray bias, boolean training) {
+    /**
+     * Runs layer {@code prefix} (e.g. {@code encoder.layer.3.}) on packed hidden states {@code h}, (real
+     * tokens, hidden), with the additive attention {@code bias} (null for none).
+     */
+    NDArray forward(String prefix, NDArray h, TokenPacking packing, NDArray bias, boolean training) {
         int heads = config.numHeads();
         int size = config.headSize();
-        NDArray q = NnOps.splitHeads(linear(h, prefix + names.query()), heads, size);
-        NDArray k = NnOps.splitHeads(linear(h, prefix + names.key()), heads, size);
-        NDArray v = NnOps.splitHeads(linear(h, prefix + names.value()), heads, size);
-        NDArray context = NnOps.mergeHeads(NnOps.attention(q, k, v, bias, Math.sqrt(size), config.attentionDropout(), training));
-        NDArray attended = linear(context, prefix + names.attentionOutput());
+        NDArray q = NnOps.splitHeads(packing.unpack(linear(h, prefix + names.query())), heads, size);
+        NDArray k = NnOps.splitHeads(packing.unpack(linear(h, prefix + names.key())), heads, size);
+        NDArray v = NnOps.splitHeads(packing.unpack(linear(h, prefix + names.value())), heads, size);
+        NDArray attention = NnOps.attention(q, k, v, bias, Math.sqrt(size), config.attentionDropout(), training);
+        NDArray attended = linear(packing.pack(NnOps.mergeHeads(attention)), prefix + names.attentionOutput());
         if (names.dropoutAfterAttention()) {
             attended = NnOps.dropout(attended, config.hiddenDropout(), training);
         }
@@ -53,19 +56,18 @@ final class PostNormLayer {
         return layerNorm(out.add(h1), prefix + names.outputNorm());
     }
 
-    /** Runs every layer, {@code prefix + i + "."}, each in its own scope so its intermediates are freed as it ends. */
-    NDArray stack(String prefix, NDArray h, NDArray bias, boolean training) {
+    /**
+     * The whole encoder after the embedding lookup: {@code embeddingSum} (batch, length, hidden) →
+     * LayerNorm and dropout → every layer {@code prefix + i + "."}, each in its own scope so its
+     * intermediates are freed as it ends → last hidden state, with zeros at padded positions.
+     */
+    NDArray encode(String prefix, NDArray embeddingSum, TokenPacking packing, NDArray bias, boolean training) {
+        NDArray h = NnOps.dropout(layerNorm(packing.pack(embeddingSum), "embeddings.LayerNorm"), config.hiddenDropout(), training);
         for (int i = 0; i < config.numLayers(); i++) {
             String layerPrefix = prefix + i + ".";
-            h = NnOps.scoped(h, x -> forward(layerPrefix, x, bias, training));
+            h = NnOps.scoped(h, x -> forward(layerPrefix, x, packing, bias, training));
         }
-        return h;
-    }
-
-    /** Embedding sum → LayerNorm → dropout, with the embedding LayerNorm's eps. */
-    NDArray normalizeEmbeddings(NDArray sum, boolean training) {
-        NDArray h = layerNorm(sum, "embeddings.LayerNorm");
-        return NnOps.dropout(h, config.hiddenDropout(), training);
+        return packing.unpackWithZeros(h);
     }
 
     private NDArray linear(NDArray x, String name) {

@@ -5,7 +5,8 @@ import ai.djl.ndarray.NDArray;
 /**
  * The encoder half of T5 (and mT5): pre-RMS-norm blocks without biases, no attention scaling, and a
  * relative-position bias that block 0 computes and every block reuses. Feed-forward is ReLU (T5 v1.0)
- * or gated GELU (v1.1, {@code feed_forward_proj = gated-gelu}).
+ * or gated GELU (v1.1, {@code feed_forward_proj = gated-gelu}). Per-token work runs on real tokens only
+ * ({@link TokenPacking}).
  */
 public final class T5Encoder extends AbstractEncoder {
     private final String embeddingName;
@@ -20,7 +21,8 @@ public final class T5Encoder extends AbstractEncoder {
     @Override
     public NDArray forward(EncoderInput input, boolean training) {
         NDArray ids = input.inputIds();
-        NDArray h = NnOps.dropout(NnOps.embedding(ids, weights.get(embeddingName)), config.hiddenDropout(), training);
+        TokenPacking packing = TokenPacking.of(input.attentionMask());
+        NDArray h = NnOps.dropout(packing.pack(NnOps.embedding(ids, weights.get(embeddingName))), config.hiddenDropout(), training);
         int length = (int) ids.getShape().get(1);
         NDArray bias = RelativePositionBuckets.bias(ids.getManager(),
                         weights.get("encoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight"), length,
@@ -28,21 +30,21 @@ public final class T5Encoder extends AbstractEncoder {
                 .add(NnOps.additiveMask(input.attentionMask()));
         for (int i = 0; i < config.numLayers(); i++) {
             String prefix = "encoder.block." + i + ".";
-            h = NnOps.scoped(h, x -> block(prefix, x, bias, training));
+            h = NnOps.scoped(h, x -> block(prefix, x, packing, bias, training));
         }
         h = NnOps.rmsNorm(h, weights.get("encoder.final_layer_norm.weight"), config.layerNormEps());
-        return NnOps.dropout(h, config.hiddenDropout(), training);
+        return packing.unpackWithZeros(NnOps.dropout(h, config.hiddenDropout(), training));
     }
 
-    private NDArray block(String p, NDArray h, NDArray bias, boolean training) {
+    private NDArray block(String p, NDArray h, TokenPacking packing, NDArray bias, boolean training) {
         String a = p + "layer.0.SelfAttention.";
         NDArray normed = NnOps.rmsNorm(h, weights.get(p + "layer.0.layer_norm.weight"), config.layerNormEps());
         int heads = config.numHeads();
         int size = config.headSize();
-        NDArray q = NnOps.splitHeads(linear(normed, a + "q"), heads, size);
-        NDArray k = NnOps.splitHeads(linear(normed, a + "k"), heads, size);
-        NDArray v = NnOps.splitHeads(linear(normed, a + "v"), heads, size);
-        NDArray context = NnOps.mergeHeads(NnOps.attention(q, k, v, bias, 1.0, config.attentionDropout(), training));
+        NDArray q = NnOps.splitHeads(packing.unpack(linear(normed, a + "q")), heads, size);
+        NDArray k = NnOps.splitHeads(packing.unpack(linear(normed, a + "k")), heads, size);
+        NDArray v = NnOps.splitHeads(packing.unpack(linear(normed, a + "v")), heads, size);
+        NDArray context = packing.pack(NnOps.mergeHeads(NnOps.attention(q, k, v, bias, 1.0, config.attentionDropout(), training)));
         h = h.add(NnOps.dropout(linear(context, a + "o"), config.hiddenDropout(), training));
         String f = p + "layer.1.DenseReluDense.";
         NDArray x = NnOps.rmsNorm(h, weights.get(p + "layer.1.layer_norm.weight"), config.layerNormEps());

@@ -98,7 +98,7 @@ class TrainerTest {
     @Test
     void lossFallsWhenOverfittingASmallSet() throws Exception {
         List<StepLog> logs = new ArrayList<>();
-        SentenceTransformersParams p = forKind("pair_score", "overfit").maxSamples(8).batchSize(8).epochs(30).lr(1e-2)
+        SentenceTransformersParams p = forKind("pair_score", "overfit").maxSamples(8).batchSize(8).epochs(30).lr(3e-3)
                 .loggingSteps(1).evalStrategy("no").warmupRatio(0).scheduler("constant").build();
         new Trainer(p, List.of(new TrainingListener() {
             @Override

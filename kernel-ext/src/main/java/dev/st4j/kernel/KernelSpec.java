@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.st4j.engine.AllocatorSettings;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -18,7 +19,7 @@ import javax.imageio.ImageIO;
 
 /**
  * The Jupyter kernelspec of the st4j kernel ({@code share/jupyter/kernels/<name>/kernel.json} and logos):
- * how Jupyter starts this JVM with its class path, offline DJL and headless charts.
+ * how Jupyter starts this JVM with its class path, offline DJL, headless charts and the native allocator settings.
  */
 public final class KernelSpec {
     /** The kernel's default name, as notebooks refer to it. */
@@ -40,7 +41,8 @@ public final class KernelSpec {
         spec.put("display_name", displayName);
         spec.put("language", "java");
         spec.put("interrupt_mode", "message");
-        spec.putObject("env");
+        ObjectNode env = spec.putObject("env");
+        AllocatorSettings.ENVIRONMENT.forEach(env::put);
         spec.putObject("metadata").put("debugger", false);
         return spec;
     }

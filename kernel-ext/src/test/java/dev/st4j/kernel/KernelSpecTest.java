@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import dev.st4j.engine.AllocatorSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ class KernelSpecTest {
         String cp = argv.get(argv.size() - 3).asText();
         assertTrue(cp.contains("jjava-jupyter") && cp.contains("st4j"), cp);
         assertTrue(Files.size(dir.resolve("logo-64x64.png")) > 100);
+        AllocatorSettings.ENVIRONMENT.forEach((k, v) -> assertEquals(v, spec.get("env").path(k).asText(), "env " + k));
         KernelSpec.install(tmp.resolve("share/jupyter/kernels"), "st4j-test", "again");
         assertEquals(1, Files.list(tmp.resolve("share/jupyter/kernels")).count(), "reinstalling replaces, leaves no temp folder");
     }
