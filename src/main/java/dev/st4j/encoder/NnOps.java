@@ -1,6 +1,8 @@
 package dev.st4j.encoder;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -102,6 +104,23 @@ public final class NnOps {
     public static NDArray additiveMask(NDArray attentionMask) {
         NDArray m = attentionMask.toType(DataType.FLOAT32, false);
         return m.neg().add(1f).mul(MASK_VALUE).expandDims(1).expandDims(1);
+    }
+
+    /**
+     * Arrays joined along their first axis, owned by {@code owner}: DJL puts a concatenation in the
+     * first part's manager, which for model weights would keep it alive as long as the model.
+     */
+    public static NDArray concatRows(NDManager owner, NDArray... parts) {
+        NDArray out = NDArrays.concat(new NDList(parts), 0);
+        out.attach(owner);
+        return out;
+    }
+
+    /** (batch, length, 3·heads·size) of fused projections → query, key and value, each (batch, heads, length, size). */
+    public static NDList splitQkv(NDArray x, int heads, int headSize) {
+        Shape s = x.getShape();
+        NDArray split = x.reshape(s.get(0), s.get(1), 3, heads, headSize).transpose(2, 0, 3, 1, 4);
+        return new NDList(split.get(0), split.get(1), split.get(2));
     }
 
     /** (batch, length, heads·size) → (batch, heads, length, size). */

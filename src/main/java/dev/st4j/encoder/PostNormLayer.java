@@ -1,6 +1,8 @@
 package dev.st4j.encoder;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 
 /**
  * One post-LayerNorm transformer layer (self-attention, add and norm, feed-forward, add and norm) as
@@ -42,10 +44,9 @@ final class PostNormLayer {
     NDArray forward(String prefix, NDArray h, TokenPacking packing, NDArray bias, boolean training) {
         int heads = config.numHeads();
         int size = config.headSize();
-        NDArray q = NnOps.splitHeads(packing.unpack(linear(h, prefix + names.query())), heads, size);
-        NDArray k = NnOps.splitHeads(packing.unpack(linear(h, prefix + names.key())), heads, size);
-        NDArray v = NnOps.splitHeads(packing.unpack(linear(h, prefix + names.value())), heads, size);
-        NDArray attention = NnOps.attention(q, k, v, bias, Math.sqrt(size), config.attentionDropout(), training);
+        NDList qkv = NnOps.splitQkv(packing.unpack(queryKeyValue(h, prefix)), heads, size);
+        NDArray attention = NnOps.attention(qkv.get(0), qkv.get(1), qkv.get(2), bias, Math.sqrt(size), config.attentionDropout(),
+                training);
         NDArray attended = linear(packing.pack(NnOps.mergeHeads(attention)), prefix + names.attentionOutput());
         if (names.dropoutAfterAttention()) {
             attended = NnOps.dropout(attended, config.hiddenDropout(), training);
@@ -68,6 +69,17 @@ final class PostNormLayer {
             h = NnOps.scoped(h, x -> forward(layerPrefix, x, packing, bias, training));
         }
         return packing.unpackWithZeros(h);
+    }
+
+    /** Query, key and value projections as one matrix product, (tokens, 3·hidden). */
+    private NDArray queryKeyValue(NDArray h, String prefix) {
+        String[] parts = {prefix + names.query(), prefix + names.key(), prefix + names.value()};
+        NDManager owner = h.getManager();
+        NDArray w = NnOps.concatRows(owner, weights.get(parts[0] + ".weight"), weights.get(parts[1] + ".weight"),
+                weights.get(parts[2] + ".weight"));
+        NDArray b = NnOps.concatRows(owner, weights.get(parts[0] + ".bias"), weights.get(parts[1] + ".bias"),
+                weights.get(parts[2] + ".bias"));
+        return NnOps.linear(h, w, b);
     }
 
     private NDArray linear(NDArray x, String name) {
