@@ -8,8 +8,9 @@ import ai.djl.ndarray.types.Shape;
 /**
  * Where a padded batch's real tokens are, so that the per-token parts of a layer (linear layers,
  * LayerNorm, activation, dropout) run on those tokens only, packed into (tokens, width), while
- * attention runs in the padded (batch, length, width) layout its mask expects. Real tokens' values are
- * exactly those of the padded computation; padded positions, which no pooling reads, come out as zeros.
+ * attention runs in the padded (batch, length, width) layout its mask expects. Batches with little
+ * padding are not packed, only masked. Real tokens' values are exactly those of the padded
+ * computation; padded positions, which no pooling reads, come out as zeros.
  */
 final class TokenPacking {
     private final long batch;
@@ -26,6 +27,13 @@ final class TokenPacking {
         this.realMask = realMask;
     }
 
+    /**
+     * Below this share of padded positions a batch is not packed (only masked): gathering would cost
+     * more than it saves, and unpacked batches of full documents repeat the same array sizes, which
+     * the allocator reuses instead of fragmenting its heap.
+     */
+    static final double MIN_PADDING_TO_PACK = 0.10;
+
     /** The packing for a (batch, length) 0/1 attention mask; its index arrays live in the mask's manager. */
     static TokenPacking of(NDArray attentionMask) {
         Shape shape = attentionMask.getShape();
@@ -39,6 +47,11 @@ final class TokenPacking {
         if (real == mask.length) {
             return new TokenPacking(batch, length, null, null, null);
         }
+        NDManager manager = attentionMask.getManager();
+        NDArray realMask = attentionMask.toType(DataType.FLOAT32, false).reshape(batch, length, 1);
+        if (mask.length - real < MIN_PADDING_TO_PACK * mask.length) {
+            return new TokenPacking(batch, length, null, null, realMask);
+        }
         long[] pack = new long[real];
         long[] unpack = new long[mask.length];
         for (int pos = 0, row = 0; pos < mask.length; pos++) {
@@ -47,20 +60,22 @@ final class TokenPacking {
                 unpack[pos] = row++;
             }
         }
-        NDManager manager = attentionMask.getManager();
-        NDArray realMask = attentionMask.toType(DataType.FLOAT32, false).reshape(batch, length, 1);
         return new TokenPacking(batch, length, manager.create(pack), manager.create(unpack), realMask);
     }
 
-    /** True when some positions are padding (otherwise packing is only a reshape). */
+    /** True when some positions are padding (and so need the attention mask). */
     boolean hasPadding() {
+        return realMask != null;
+    }
+
+    private boolean packs() {
         return packIndex != null;
     }
 
     /** (batch, length, width) → (real tokens, width). */
     NDArray pack(NDArray x) {
         NDArray flat = x.reshape(batch * length, x.getShape().get(2));
-        return hasPadding() ? rows(flat, packIndex) : flat;
+        return packs() ? rows(flat, packIndex) : flat;
     }
 
     /**
@@ -69,7 +84,7 @@ final class TokenPacking {
      * {@link #pack}, so they change neither values nor gradients of real tokens.
      */
     NDArray unpack(NDArray x) {
-        NDArray padded = hasPadding() ? rows(x, unpackIndex) : x;
+        NDArray padded = packs() ? rows(x, unpackIndex) : x;
         return padded.reshape(batch, length, x.getShape().get(1));
     }
 

@@ -81,6 +81,11 @@ public final class Transformer implements AutoCloseable {
         return offset ? positions - encoder.config().padTokenId() - 1 : positions;
     }
 
+    /** The most tokens this model's position table allows ({@link Integer#MAX_VALUE} for relative positions). */
+    public int positionLimit() {
+        return positionLimit(encoder);
+    }
+
     /** Tokenizes texts to a padded batch. */
     public TokenBatch tokenize(List<String> texts) {
         return tokenizer.tokenize(texts);

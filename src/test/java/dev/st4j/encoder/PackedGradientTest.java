@@ -12,7 +12,7 @@ import dev.st4j.testing.Shared;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Padding changes no gradient: a padded batch of two sequences gives every weight the same gradient
@@ -20,17 +20,23 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PackedGradientTest {
     private static final long[] LONG = {5, 6, 7, 8, 9, 10};
-    private static final long[] SHORT = {5, 11, 12};
 
+    /** Three padded positions of twelve are packed away; one of twelve is only masked ({@link TokenPacking#MIN_PADDING_TO_PACK}). */
     @ParameterizedTest
-    @ValueSource(strings = {"bert", "mpnet", "t5"})
-    void paddedBatchGradientsEqualUnpaddedOnes(String arch) throws Exception {
+    @CsvSource({"bert,3", "mpnet,3", "t5,3", "bert,5", "t5,5"})
+    void paddedBatchGradientsEqualUnpaddedOnes(String arch, int shortLength) throws Exception {
+        long[] shortIds = java.util.Arrays.copyOf(new long[] {5, 11, 12, 13, 14}, shortLength);
+        long[] padded = java.util.Arrays.copyOf(shortIds, LONG.length);
+        long[] paddedMask = new long[LONG.length];
+        java.util.Arrays.fill(paddedMask, 0, shortLength, 1);
+        long[] shortMask = new long[shortLength];
+        java.util.Arrays.fill(shortMask, 1);
         try (NDManager model = NDManager.newBaseManager()) {
             Encoder encoder = Encoders.load(Shared.tinyModel(arch), model);
-            Map<String, float[]> batched = gradients(encoder, model, new long[][] {LONG, {5, 11, 12, 0, 0, 0}},
-                    new long[][] {{1, 1, 1, 1, 1, 1}, {1, 1, 1, 0, 0, 0}});
+            Map<String, float[]> batched = gradients(encoder, model, new long[][] {LONG, padded},
+                    new long[][] {{1, 1, 1, 1, 1, 1}, paddedMask});
             Map<String, float[]> one = gradients(encoder, model, new long[][] {LONG}, new long[][] {{1, 1, 1, 1, 1, 1}});
-            Map<String, float[]> other = gradients(encoder, model, new long[][] {SHORT}, new long[][] {{1, 1, 1}});
+            Map<String, float[]> other = gradients(encoder, model, new long[][] {shortIds}, new long[][] {shortMask});
             assertEquals(one.keySet(), batched.keySet());
             for (String name : batched.keySet()) {
                 float[] sum = one.get(name).clone();
