@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The training issue's golden run: all-MiniLM-L6-v2 on STS-B, one epoch, as Python sentence-transformers
- * ran it (Spearman 0.8519 on validation, mean training loss 4.98). About 10 minutes on 2 cores.
+ * ran it (Spearman 0.8519 on validation, mean training loss 4.98). About 2 minutes on 2 cores.
  */
 class QualityBarTest {
     @TempDir
