@@ -76,20 +76,20 @@ final class BenchCommand implements Callable<Integer> {
         if (selected.contains(Measurement.ENCODE_STSB) || selected.contains(Measurement.ENCODE_SCIFACT)) {
             encode(selected);
         }
+        SentenceTransformersParams stsb = SentenceTransformersParams.builder().model(model)
+                .dataPath(dataRoot.resolve("stsb").toString()).trainer("pair_score").targetColumn("score").lr(2e-5)
+                .maxSeqLength(128).build();
+        SentenceTransformersParams scifact = SentenceTransformersParams.builder().model(model)
+                .dataPath(dataRoot.resolve("scifact").toString()).trainer("qa").sentence1Column("query")
+                .sentence2Column("answer").lr(2e-5).maxSeqLength(256).build();
         for (int r = 0; r < repeat; r++) {
             if (selected.contains(Measurement.TRAIN_PAIR_SCORE)) {
-                SentenceTransformersParams stsb = SentenceTransformersParams.builder().model(model)
-                        .dataPath(dataRoot.resolve("stsb").toString()).trainer("pair_score").targetColumn("score").lr(2e-5)
-                        .maxSeqLength(128).build();
                 ResidentMemory.resetPeak();
                 print(TrainingBenchmark.run("train pair_score stsb", stsb, 16, trainSteps));
                 ResidentMemory.resetPeak();
                 print(TrainingBenchmark.run("train pair_score stsb", stsb, 32, trainSteps));
             }
             if (selected.contains(Measurement.TRAIN_QA)) {
-                SentenceTransformersParams scifact = SentenceTransformersParams.builder().model(model)
-                        .dataPath(dataRoot.resolve("scifact").toString()).trainer("qa").sentence1Column("query")
-                        .sentence2Column("answer").lr(2e-5).maxSeqLength(256).build();
                 ResidentMemory.resetPeak();
                 print(TrainingBenchmark.run("train qa scifact", scifact, 16, trainSteps));
             }

@@ -29,7 +29,6 @@ public final class BertEncoder extends AbstractEncoder {
             h = h.add(NnOps.embedding(types, typeTable));
         }
         TokenPacking packing = TokenPacking.of(input.attentionMask());
-        NDArray mask = packing.hasPadding() ? NnOps.additiveMask(input.attentionMask()) : null;
-        return layer.encode("encoder.layer.", h, packing, mask, training);
+        return layer.encode("encoder.layer.", h, packing, packing.attentionBias(null), training);
     }
 }

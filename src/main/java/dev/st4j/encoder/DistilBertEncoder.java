@@ -20,7 +20,6 @@ public final class DistilBertEncoder extends AbstractEncoder {
         NDArray h = NnOps.embedding(ids, weights.get("embeddings.word_embeddings.weight"));
         h = h.add(NnOps.embedding(PositionIds.FROM_ZERO.compute(ids, 0), weights.get("embeddings.position_embeddings.weight")));
         TokenPacking packing = TokenPacking.of(input.attentionMask());
-        NDArray mask = packing.hasPadding() ? NnOps.additiveMask(input.attentionMask()) : null;
-        return layer.encode("transformer.layer.", h, packing, mask, training);
+        return layer.encode("transformer.layer.", h, packing, packing.attentionBias(null), training);
     }
 }

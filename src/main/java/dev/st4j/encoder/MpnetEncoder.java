@@ -25,8 +25,8 @@ public final class MpnetEncoder extends AbstractEncoder {
                 weights.get("embeddings.position_embeddings.weight")));
         int length = (int) ids.getShape().get(1);
         NDArray bias = RelativePositionBuckets.bias(ids.getManager(), weights.get("encoder.relative_attention_bias.weight"),
-                        length, config.relativeAttentionNumBuckets(), MAX_DISTANCE)
-                .add(NnOps.additiveMask(input.attentionMask()));
-        return layer.encode("encoder.layer.", h, TokenPacking.of(input.attentionMask()), bias, training);
+                        length, config.relativeAttentionNumBuckets(), MAX_DISTANCE);
+        TokenPacking packing = TokenPacking.of(input.attentionMask());
+        return layer.encode("encoder.layer.", h, packing, packing.attentionBias(bias), training);
     }
 }

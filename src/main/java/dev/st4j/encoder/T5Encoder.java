@@ -24,10 +24,9 @@ public final class T5Encoder extends AbstractEncoder {
         TokenPacking packing = TokenPacking.of(input.attentionMask());
         NDArray h = NnOps.dropout(packing.pack(NnOps.embedding(ids, weights.get(embeddingName))), config.hiddenDropout(), training);
         int length = (int) ids.getShape().get(1);
-        NDArray bias = RelativePositionBuckets.bias(ids.getManager(),
-                        weights.get("encoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight"), length,
-                        config.relativeAttentionNumBuckets(), config.relativeAttentionMaxDistance())
-                .add(NnOps.additiveMask(input.attentionMask()));
+        NDArray bias = packing.attentionBias(RelativePositionBuckets.bias(ids.getManager(),
+                weights.get("encoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight"), length,
+                config.relativeAttentionNumBuckets(), config.relativeAttentionMaxDistance()));
         for (int i = 0; i < config.numLayers(); i++) {
             String prefix = "encoder.block." + i + ".";
             h = NnOps.scoped(h, x -> block(prefix, x, packing, bias, training));

@@ -18,13 +18,15 @@ final class TokenPacking {
     private final NDArray packIndex;
     private final NDArray unpackIndex;
     private final NDArray realMask;
+    private final NDArray paddingBias;
 
-    private TokenPacking(long batch, long length, NDArray packIndex, NDArray unpackIndex, NDArray realMask) {
+    private TokenPacking(long batch, long length, NDArray packIndex, NDArray unpackIndex, NDArray realMask, NDArray paddingBias) {
         this.batch = batch;
         this.length = length;
         this.packIndex = packIndex;
         this.unpackIndex = unpackIndex;
         this.realMask = realMask;
+        this.paddingBias = paddingBias;
     }
 
     /**
@@ -45,12 +47,13 @@ final class TokenPacking {
             real += m != 0 ? 1 : 0;
         }
         if (real == mask.length) {
-            return new TokenPacking(batch, length, null, null, null);
+            return new TokenPacking(batch, length, null, null, null, null);
         }
         NDManager manager = attentionMask.getManager();
         NDArray realMask = attentionMask.toType(DataType.FLOAT32, false).reshape(batch, length, 1);
+        NDArray paddingBias = NnOps.additiveMask(attentionMask);
         if (mask.length - real < MIN_PADDING_TO_PACK * mask.length) {
-            return new TokenPacking(batch, length, null, null, realMask);
+            return new TokenPacking(batch, length, null, null, realMask, paddingBias);
         }
         long[] pack = new long[real];
         long[] unpack = new long[mask.length];
@@ -60,11 +63,21 @@ final class TokenPacking {
                 unpack[pos] = row++;
             }
         }
-        return new TokenPacking(batch, length, manager.create(pack), manager.create(unpack), realMask);
+        return new TokenPacking(batch, length, manager.create(pack), manager.create(unpack), realMask, paddingBias);
     }
 
-    /** True when some positions are padding (and so need the attention mask). */
-    boolean hasPadding() {
+    /**
+     * What attention adds to its scores: {@code positionBias} (null for none) plus, when the batch has
+     * padding, the mask that keeps padded keys out; null when there is neither.
+     */
+    NDArray attentionBias(NDArray positionBias) {
+        if (paddingBias == null) {
+            return positionBias;
+        }
+        return positionBias == null ? paddingBias : positionBias.add(paddingBias);
+    }
+
+    private boolean hasPadding() {
         return realMask != null;
     }
 
