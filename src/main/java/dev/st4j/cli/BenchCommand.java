@@ -70,6 +70,9 @@ final class BenchCommand implements Callable<Integer> {
         if (trainSteps < 1 || repeat < 1) {
             throw new IllegalArgumentException("--train-steps and --repeat: expected at least 1");
         }
+        if (!ResidentMemory.resetPeak()) {
+            System.err.println("st4j bench: cannot reset the peak RSS (/proc/self/clear_refs); each peakRssMib is the process's peak so far");
+        }
         if (!AllocatorSettings.active()) {
             System.err.println("st4j bench: the process lacks the allocator settings of bin/st4j (see docs/performance.md); figures will be lower");
         }
