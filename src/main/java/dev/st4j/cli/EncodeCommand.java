@@ -2,7 +2,7 @@ package dev.st4j.cli;
 
 import dev.st4j.io.AtomicFiles;
 import dev.st4j.model.EncodeOptions;
-import dev.st4j.model.ModelResolver;
+import dev.st4j.resolve.ModelResolver;
 import dev.st4j.model.SentenceTransformer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,7 @@
 package dev.st4j.data;
 
-import dev.st4j.trainer.TrainerKind;
+import dev.st4j.kind.Target;
+import dev.st4j.kind.TrainerKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,9 +57,9 @@ public final class DatasetReader {
                     ColumnNames.textFlag(i)));
         }
         String target = null;
-        if (kind.target() != TrainerKind.Target.NONE) {
+        if (kind.target() != Target.NONE) {
             target = choose(file, table, names.target(), List.of("target", kind.conventionalColumns().get(kind.textColumns()),
-                    kind.target() == TrainerKind.Target.SCORE ? "label" : "score"), "--target-column");
+                    kind.target() == Target.SCORE ? "label" : "score"), "--target-column");
             chosen.add(target);
         }
         Map<Integer, String> problems = new TreeMap<>();
@@ -70,7 +71,7 @@ public final class DatasetReader {
                 }
             }
         }
-        if (kind.target() == TrainerKind.Target.SCORE) {
+        if (kind.target() == Target.SCORE) {
             Column<?> c = table.column(target);
             for (int r = 0; r < table.rowCount(); r++) {
                 if (c.isMissing(r) || parse(c.getString(r)) == null) {
@@ -78,7 +79,7 @@ public final class DatasetReader {
                             : "non-numeric '" + target + "' value '" + c.getString(r) + "'");
                 }
             }
-        } else if (kind.target() == TrainerKind.Target.LABEL) {
+        } else if (kind.target() == Target.LABEL) {
             Column<?> c = table.column(target);
             for (int r = 0; r < table.rowCount(); r++) {
                 if (c.isMissing(r) || c.getString(r).isBlank()) {
@@ -111,7 +112,7 @@ public final class DatasetReader {
                     raw.add(c.getString(r).strip());
                 }
             }
-            if (kind.target() == TrainerKind.Target.SCORE) {
+            if (kind.target() == Target.SCORE) {
                 targets = raw.stream().mapToDouble(DatasetReader::parse).toArray();
             } else {
                 labels = labelOrder != null ? labelOrder : labelOrder(raw);

@@ -1,5 +1,6 @@
 package dev.st4j.encoder;
 
+import dev.st4j.ops.Layers;
 import ai.djl.ndarray.NDArray;
 
 /**
@@ -21,12 +22,12 @@ public final class BertEncoder extends AbstractEncoder {
     @Override
     public NDArray forward(EncoderInput input, boolean training) {
         NDArray ids = input.inputIds();
-        NDArray h = NnOps.embedding(ids, weights.get("embeddings.word_embeddings.weight"));
-        h = h.add(NnOps.embedding(positions.compute(ids, config.padTokenId()), weights.get("embeddings.position_embeddings.weight")));
+        NDArray h = Layers.embedding(ids, weights.get("embeddings.word_embeddings.weight"));
+        h = h.add(Layers.embedding(positions.compute(ids, config.padTokenId()), weights.get("embeddings.position_embeddings.weight")));
         NDArray typeTable = weights.find("embeddings.token_type_embeddings.weight");
         if (typeTable != null) {
             NDArray types = input.tokenTypeIds() != null ? input.tokenTypeIds() : ids.zerosLike();
-            h = h.add(NnOps.embedding(types, typeTable));
+            h = h.add(Layers.embedding(types, typeTable));
         }
         TokenPacking packing = TokenPacking.of(input.attentionMask());
         return layer.encode("encoder.layer.", h, packing, packing.attentionBias(null), training);

@@ -1,5 +1,6 @@
 package dev.st4j.encoder;
 
+import dev.st4j.ops.Layers;
 import ai.djl.ndarray.NDArray;
 
 /** DistilBERT: BERT without token types, with its own parameter names and a hard-coded LayerNorm eps of 1e-12. */
@@ -17,8 +18,8 @@ public final class DistilBertEncoder extends AbstractEncoder {
     @Override
     public NDArray forward(EncoderInput input, boolean training) {
         NDArray ids = input.inputIds();
-        NDArray h = NnOps.embedding(ids, weights.get("embeddings.word_embeddings.weight"));
-        h = h.add(NnOps.embedding(PositionIds.FROM_ZERO.compute(ids, 0), weights.get("embeddings.position_embeddings.weight")));
+        NDArray h = Layers.embedding(ids, weights.get("embeddings.word_embeddings.weight"));
+        h = h.add(Layers.embedding(PositionIds.FROM_ZERO.compute(ids, 0), weights.get("embeddings.position_embeddings.weight")));
         TokenPacking packing = TokenPacking.of(input.attentionMask());
         return layer.encode("transformer.layer.", h, packing, packing.attentionBias(null), training);
     }

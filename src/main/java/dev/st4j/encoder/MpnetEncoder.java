@@ -1,5 +1,6 @@
 package dev.st4j.encoder;
 
+import dev.st4j.ops.Layers;
 import ai.djl.ndarray.NDArray;
 
 /**
@@ -20,8 +21,8 @@ public final class MpnetEncoder extends AbstractEncoder {
     @Override
     public NDArray forward(EncoderInput input, boolean training) {
         NDArray ids = input.inputIds();
-        NDArray h = NnOps.embedding(ids, weights.get("embeddings.word_embeddings.weight"));
-        h = h.add(NnOps.embedding(PositionIds.AFTER_PADDING_IDX.compute(ids, config.padTokenId()),
+        NDArray h = Layers.embedding(ids, weights.get("embeddings.word_embeddings.weight"));
+        h = h.add(Layers.embedding(PositionIds.AFTER_PADDING_IDX.compute(ids, config.padTokenId()),
                 weights.get("embeddings.position_embeddings.weight")));
         int length = (int) ids.getShape().get(1);
         NDArray bias = RelativePositionBuckets.bias(ids.getManager(), weights.get("encoder.relative_attention_bias.weight"),

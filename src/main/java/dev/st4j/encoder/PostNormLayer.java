@@ -1,5 +1,8 @@
 package dev.st4j.encoder;
 
+import dev.st4j.ops.Attention;
+import dev.st4j.ops.Layers;
+import dev.st4j.ops.Scopes;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -44,16 +47,16 @@ final class PostNormLayer {
     NDArray forward(String prefix, NDArray h, TokenPacking packing, NDArray bias, boolean training) {
         int heads = config.numHeads();
         int size = config.headSize();
-        NDList qkv = NnOps.splitQkv(packing.unpack(queryKeyValue(h, prefix)), heads, size);
-        NDArray attention = NnOps.attention(qkv.get(0), qkv.get(1), qkv.get(2), bias, Math.sqrt(size), config.attentionDropout(),
+        NDList qkv = Attention.splitQkv(packing.unpack(queryKeyValue(h, prefix)), heads, size);
+        NDArray attention = Attention.attention(qkv.get(0), qkv.get(1), qkv.get(2), bias, Math.sqrt(size), config.attentionDropout(),
                 training);
-        NDArray attended = linear(packing.pack(NnOps.mergeHeads(attention)), prefix + names.attentionOutput());
+        NDArray attended = linear(packing.pack(Attention.mergeHeads(attention)), prefix + names.attentionOutput());
         if (names.dropoutAfterAttention()) {
-            attended = NnOps.dropout(attended, config.hiddenDropout(), training);
+            attended = Layers.dropout(attended, config.hiddenDropout(), training);
         }
         NDArray h1 = layerNorm(attended.add(h), prefix + names.attentionNorm());
-        NDArray inner = NnOps.activation(config.hiddenAct(), linear(h1, prefix + names.ffnIn()));
-        NDArray out = NnOps.dropout(linear(inner, prefix + names.ffnOut()), config.hiddenDropout(), training);
+        NDArray inner = Layers.activation(config.hiddenAct(), linear(h1, prefix + names.ffnIn()));
+        NDArray out = Layers.dropout(linear(inner, prefix + names.ffnOut()), config.hiddenDropout(), training);
         return layerNorm(out.add(h1), prefix + names.outputNorm());
     }
 
@@ -63,10 +66,10 @@ final class PostNormLayer {
      * intermediates are freed as it ends → last hidden state, with zeros at padded positions.
      */
     NDArray encode(String prefix, NDArray embeddingSum, TokenPacking packing, NDArray bias, boolean training) {
-        NDArray h = NnOps.dropout(layerNorm(packing.pack(embeddingSum), "embeddings.LayerNorm"), config.hiddenDropout(), training);
+        NDArray h = Layers.dropout(layerNorm(packing.pack(embeddingSum), "embeddings.LayerNorm"), config.hiddenDropout(), training);
         for (int i = 0; i < config.numLayers(); i++) {
             String layerPrefix = prefix + i + ".";
-            h = NnOps.scoped(h, x -> forward(layerPrefix, x, packing, bias, training));
+            h = Scopes.scoped(h, x -> forward(layerPrefix, x, packing, bias, training));
         }
         return packing.unpackWithZeros(h);
     }
@@ -75,18 +78,18 @@ final class PostNormLayer {
     private NDArray queryKeyValue(NDArray h, String prefix) {
         String[] parts = {prefix + names.query(), prefix + names.key(), prefix + names.value()};
         NDManager owner = h.getManager();
-        NDArray w = NnOps.concatRows(owner, weights.get(parts[0] + ".weight"), weights.get(parts[1] + ".weight"),
+        NDArray w = Scopes.concatRows(owner, weights.get(parts[0] + ".weight"), weights.get(parts[1] + ".weight"),
                 weights.get(parts[2] + ".weight"));
-        NDArray b = NnOps.concatRows(owner, weights.get(parts[0] + ".bias"), weights.get(parts[1] + ".bias"),
+        NDArray b = Scopes.concatRows(owner, weights.get(parts[0] + ".bias"), weights.get(parts[1] + ".bias"),
                 weights.get(parts[2] + ".bias"));
-        return NnOps.linear(h, w, b);
+        return Layers.linear(h, w, b);
     }
 
     private NDArray linear(NDArray x, String name) {
-        return NnOps.linear(x, weights.get(name + ".weight"), weights.get(name + ".bias"));
+        return Layers.linear(x, weights.get(name + ".weight"), weights.get(name + ".bias"));
     }
 
     private NDArray layerNorm(NDArray x, String name) {
-        return NnOps.layerNorm(x, weights.get(name + ".weight"), weights.get(name + ".bias"), layerNormEps);
+        return Layers.layerNorm(x, weights.get(name + ".weight"), weights.get(name + ".bias"), layerNormEps);
     }
 }

@@ -1,5 +1,6 @@
 package dev.st4j.encoder;
 
+import dev.st4j.ops.Layers;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
@@ -41,6 +42,6 @@ public final class RelativePositionBuckets {
      */
     public static NDArray bias(NDManager manager, NDArray table, int length, int numBuckets, int maxDistance) {
         NDArray buckets = compute(manager, length, numBuckets, maxDistance);
-        return NnOps.embedding(buckets, table).transpose(2, 0, 1).expandDims(0);
+        return Layers.embedding(buckets, table).transpose(2, 0, 1).expandDims(0);
     }
 }

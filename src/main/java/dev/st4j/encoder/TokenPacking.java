@@ -1,5 +1,7 @@
 package dev.st4j.encoder;
 
+import dev.st4j.ops.Attention;
+import dev.st4j.ops.Layers;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -51,7 +53,7 @@ final class TokenPacking {
         }
         NDManager manager = attentionMask.getManager();
         NDArray realMask = attentionMask.toType(DataType.FLOAT32, false).reshape(batch, length, 1);
-        NDArray paddingBias = NnOps.additiveMask(attentionMask);
+        NDArray paddingBias = Attention.additiveMask(attentionMask);
         if (mask.length - real < MIN_PADDING_TO_PACK * mask.length) {
             return new TokenPacking(batch, length, null, null, realMask, paddingBias);
         }
@@ -106,7 +108,7 @@ final class TokenPacking {
      * it): PyTorch's lookup creates its result in the index's manager, which lives for the whole batch.
      */
     private static NDArray rows(NDArray table, NDArray index) {
-        NDArray out = NnOps.embedding(index, table);
+        NDArray out = Layers.embedding(index, table);
         out.attach(table.getManager());
         return out;
     }

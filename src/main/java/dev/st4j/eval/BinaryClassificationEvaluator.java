@@ -2,6 +2,7 @@ package dev.st4j.eval;
 
 import dev.st4j.model.EncodeOptions;
 import dev.st4j.model.SentenceTransformer;
+import dev.st4j.ops.Cosine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -46,7 +47,7 @@ public final class BinaryClassificationEvaluator implements Evaluator {
         }
         double[] scores = new double[labels.length];
         for (int i = 0; i < labels.length; i++) {
-            scores[i] = Vectors.cosine(byText.get(sentences1.get(i)), byText.get(sentences2.get(i)));
+            scores[i] = Cosine.of(byText.get(sentences1.get(i)), byText.get(sentences2.get(i)));
         }
         return metrics(scores, labels);
     }

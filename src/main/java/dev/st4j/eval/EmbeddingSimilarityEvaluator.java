@@ -2,6 +2,7 @@ package dev.st4j.eval;
 
 import dev.st4j.model.EncodeOptions;
 import dev.st4j.model.SentenceTransformer;
+import dev.st4j.ops.Cosine;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,19 +52,15 @@ public final class EmbeddingSimilarityEvaluator implements Evaluator {
         double[] dot = new double[n];
         for (int i = 0; i < n; i++) {
             double d = 0;
-            double na = 0;
-            double nb = 0;
             double l1 = 0;
             double l2 = 0;
             for (int j = 0; j < a[i].length; j++) {
                 d += (double) a[i][j] * b[i][j];
-                na += (double) a[i][j] * a[i][j];
-                nb += (double) b[i][j] * b[i][j];
                 double diff = a[i][j] - b[i][j];
                 l1 += Math.abs(diff);
                 l2 += diff * diff;
             }
-            cosine[i] = d / Math.max(Math.sqrt(na) * Math.sqrt(nb), 1e-12);
+            cosine[i] = Cosine.of(a[i], b[i]);
             manhattan[i] = -l1;
             euclidean[i] = -Math.sqrt(l2);
             dot[i] = d;

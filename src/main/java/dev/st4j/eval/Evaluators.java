@@ -1,39 +1,54 @@
 package dev.st4j.eval;
 
 import dev.st4j.data.Dataset;
+import dev.st4j.kind.TrainerKind;
 import dev.st4j.loss.Loss;
 import dev.st4j.loss.SoftmaxLoss;
-import dev.st4j.trainer.TrainerKind;
+import java.util.Arrays;
 
-/** The evaluator each trainer uses on a validation split. */
+/** The evaluator a trainer kind uses, on a validation split or on BEIR-style retrieval files. */
 public final class Evaluators {
     private Evaluators() {}
 
     /**
-     * The evaluator for {@code kind} over {@code data}.
+     * The evaluator for {@code kind}: retrieval over {@code retrieval} when given (pair and qa only),
+     * else the kind's evaluator over {@code split}.
      *
      * @param loss the training loss, whose classifier pair_class uses when there are more than two labels (may be null outside training)
      */
-    public static Evaluator forSplit(TrainerKind kind, Dataset data, Loss loss, int batchSize) {
-        return switch (kind) {
-            case PAIR_SCORE -> new EmbeddingSimilarityEvaluator(data.column(0), data.column(1), data.targets(), batchSize);
-            case PAIR_CLASS -> {
-                int[] labels = java.util.Arrays.stream(data.targets()).mapToInt(d -> (int) d).toArray();
-                int classes = data.labels().size();
-                if (classes <= 2) {
-                    yield new BinaryClassificationEvaluator(data.column(0), data.column(1), labels, batchSize);
-                }
-                if (!(loss instanceof SoftmaxLoss head)) {
-                    throw new IllegalArgumentException("pair_class with " + classes + " labels is evaluated with the training "
-                            + "classifier, which is not saved with the model (as in sentence-transformers)");
-                }
-                yield new LabelAccuracyEvaluator(data.column(0), data.column(1), labels, classes, head, batchSize);
+    public static Evaluator of(TrainerKind kind, Dataset split, RetrievalData retrieval, Loss loss, int batchSize) {
+        if (retrieval != null) {
+            if (!kind.acceptsRetrievalFiles()) {
+                throw new IllegalArgumentException("corpus_path: retrieval evaluation is for the pair and qa trainers, not " + kind);
             }
+            return new InformationRetrievalEvaluator(retrieval.queries(), retrieval.corpus(), retrieval.relevant(), batchSize);
+        }
+        return forSplit(kind, split, loss, batchSize);
+    }
+
+    /** The evaluator for {@code kind} over a validation split (see {@link #of}). */
+    public static Evaluator forSplit(TrainerKind kind, Dataset data, Loss loss, int batchSize) {
+        return switch (kind.validation()) {
+            case EMBEDDING_SIMILARITY -> new EmbeddingSimilarityEvaluator(data.column(0), data.column(1), data.targets(), batchSize);
+            case PAIR_CLASSIFICATION -> pairClassification(data, loss, batchSize);
             case TRIPLET -> new TripletEvaluator(data.column(0), data.column(1), data.column(2), batchSize);
-            case PAIR, QA -> {
+            case INFORMATION_RETRIEVAL -> {
                 RetrievalData r = RetrievalData.fromPairs(data.column(0), data.column(1));
                 yield new InformationRetrievalEvaluator(r.queries(), r.corpus(), r.relevant(), batchSize);
             }
         };
+    }
+
+    private static Evaluator pairClassification(Dataset data, Loss loss, int batchSize) {
+        int[] labels = Arrays.stream(data.targets()).mapToInt(d -> (int) d).toArray();
+        int classes = data.labels().size();
+        if (classes <= 2) {
+            return new BinaryClassificationEvaluator(data.column(0), data.column(1), labels, batchSize);
+        }
+        if (!(loss instanceof SoftmaxLoss head)) {
+            throw new IllegalArgumentException("pair_class with " + classes + " labels is evaluated with the training "
+                    + "classifier, which is not saved with the model (as in sentence-transformers)");
+        }
+        return new LabelAccuracyEvaluator(data.column(0), data.column(1), labels, classes, head, batchSize);
     }
 }

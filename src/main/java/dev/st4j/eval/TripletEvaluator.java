@@ -2,6 +2,7 @@ package dev.st4j.eval;
 
 import dev.st4j.model.EncodeOptions;
 import dev.st4j.model.SentenceTransformer;
+import dev.st4j.ops.Cosine;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class TripletEvaluator implements Evaluator {
     public static Map<String, Double> metrics(float[][] a, float[][] p, float[][] n) {
         int correct = 0;
         for (int i = 0; i < a.length; i++) {
-            if (Vectors.cosine(a[i], p[i]) > Vectors.cosine(a[i], n[i])) {
+            if (Cosine.of(a[i], p[i]) > Cosine.of(a[i], n[i])) {
                 correct++;
             }
         }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.st4j.tracking.JsonHttp;
+import dev.st4j.http.JsonHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;

@@ -2,6 +2,8 @@ package dev.st4j.loss;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import dev.st4j.ops.Cosine;
+import dev.st4j.ops.Reductions;
 import java.util.List;
 
 /**
@@ -24,13 +26,13 @@ public final class CoSentLoss implements Loss {
 
     @Override
     public NDArray compute(List<NDArray> embeddings, NDArray targets) {
-        NDArray s = Similarities.pairwiseCosine(embeddings.get(0), embeddings.get(1)).mul(scale);
+        NDArray s = Cosine.pairwise(embeddings.get(0), embeddings.get(1)).mul(scale);
         NDArray diff = s.expandDims(1).sub(s.expandDims(0));
         NDArray y = targets.toType(DataType.FLOAT32, false);
         NDArray ordered = y.expandDims(1).lt(y.expandDims(0)).toType(DataType.FLOAT32, false);
         NDArray masked = diff.sub(ordered.neg().add(1f).mul(1e12f));
         NDArray withZero = masked.reshape(-1).concat(masked.getManager().zeros(new ai.djl.ndarray.types.Shape(1)));
-        return Similarities.logSumExp(withZero);
+        return Reductions.logSumExp(withZero);
     }
 
     @Override

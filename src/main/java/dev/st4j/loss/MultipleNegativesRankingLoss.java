@@ -3,6 +3,7 @@ package dev.st4j.loss;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import dev.st4j.ops.Cosine;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ public final class MultipleNegativesRankingLoss implements Loss {
         NDArray anchors = embeddings.get(0);
         NDArray candidates = embeddings.size() == 2 ? embeddings.get(1)
                 : NDArrays.concat(new NDList(embeddings.subList(1, embeddings.size())), 0);
-        NDArray logits = Similarities.cosineMatrix(anchors, candidates).mul(scale);
+        NDArray logits = Cosine.matrix(anchors, candidates).mul(scale);
         int batch = (int) anchors.getShape().get(0);
         NDArray diagonal = logits.getManager().eye(batch, (int) candidates.getShape().get(0), 0, logits.getDataType());
         return logits.logSoftmax(1).mul(diagonal).sum(new int[] {1}).mean().neg();

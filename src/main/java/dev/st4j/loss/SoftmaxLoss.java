@@ -1,12 +1,12 @@
 package dev.st4j.loss;
 
+import dev.st4j.ops.Layers;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import dev.st4j.encoder.NnOps;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +44,7 @@ public final class SoftmaxLoss implements Loss {
     /** The class scores (batch, labels) for two columns' embeddings. */
     public NDArray logits(NDArray u, NDArray v) {
         NDArray features = NDArrays.concat(new NDList(u, v, u.sub(v).abs()), 1);
-        return NnOps.linear(features, weight, bias);
+        return Layers.linear(features, weight, bias);
     }
 
     @Override

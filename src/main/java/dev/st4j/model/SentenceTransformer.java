@@ -14,6 +14,7 @@ import dev.st4j.modules.Normalize;
 import dev.st4j.modules.Pooling;
 import dev.st4j.modules.SentenceModule;
 import dev.st4j.modules.Transformer;
+import dev.st4j.ops.Cosine;
 import dev.st4j.tokenizer.TokenBatch;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -108,7 +109,7 @@ public final class SentenceTransformer implements AutoCloseable {
                 try (Autograd.Scope noGrad = Autograd.noGrad(); NDManager batchManager = manager.newSubManager()) {
                     NDArray emb = embed(transformer.tokenize(batch), batchManager, false);
                     if (options.normalizeEmbeddings()) {
-                        emb = Normalize.l2Normalize(emb);
+                        emb = Cosine.l2Normalize(emb);
                     }
                     int dim = (int) emb.getShape().get(1);
                     float[] flat = emb.toFloatArray();

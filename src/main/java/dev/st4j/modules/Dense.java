@@ -1,11 +1,11 @@
 package dev.st4j.modules;
 
+import dev.st4j.ops.Layers;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.st4j.encoder.NnOps;
 import dev.st4j.io.AtomicFiles;
 import dev.st4j.safetensors.SafetensorsReader;
 import dev.st4j.safetensors.SafetensorsWriter;
@@ -68,7 +68,7 @@ public final class Dense implements SentenceModule {
 
     @Override
     public Features forward(Features f, boolean training) {
-        NDArray y = NnOps.linear(f.sentenceEmbedding(), weight, bias);
+        NDArray y = Layers.linear(f.sentenceEmbedding(), weight, bias);
         return f.withSentenceEmbedding(activation.equals(TANH) ? y.tanh() : y);
     }
 

@@ -1,19 +1,15 @@
 package dev.st4j.modules;
 
-import ai.djl.ndarray.NDArray;
+import dev.st4j.ops.Cosine;
 import java.nio.file.Path;
 
 /** Scales each sentence vector to unit L2 length, so that dot product equals cosine similarity. */
 public final class Normalize implements SentenceModule {
     @Override
     public Features forward(Features f, boolean training) {
-        return f.withSentenceEmbedding(l2Normalize(f.sentenceEmbedding()));
+        return f.withSentenceEmbedding(Cosine.l2Normalize(f.sentenceEmbedding()));
     }
 
-    /** Rows of {@code x} divided by their L2 norm (at least 1e-12), as {@code torch.nn.functional.normalize}. */
-    public static NDArray l2Normalize(NDArray x) {
-        return x.div(x.norm(new int[] {-1}, true).maximum(1e-12f));
-    }
 
     @Override
     public ModuleType type() {

@@ -1,6 +1,6 @@
 package dev.st4j.params;
 
-import dev.st4j.trainer.TrainerKind;
+import dev.st4j.kind.TrainerKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,17 +57,17 @@ public final class ParamsValidator {
         }
         require(!"gpu".equals(p.device()) || gpuAvailable.getAsBoolean(), "device", "gpu was asked for, and none is available");
         TrainerKind kind = TrainerKind.parse(p.trainer());
-        if (kind == TrainerKind.TRIPLET) {
+        if (kind.needsThirdColumn()) {
             require(p.sentence3Column() != null, "sentence3_column", "is required for the triplet trainer (the negative column)");
         }
-        if (kind.target() != TrainerKind.Target.NONE) {
+        if (kind.hasTarget()) {
             require(p.targetColumn() != null, "target_column", "is required for the " + kind + " trainer");
         }
         boolean beir = p.corpusPath() != null || p.queriesPath() != null || p.qrelsPath() != null;
         if (beir) {
             require(p.corpusPath() != null && p.queriesPath() != null && p.qrelsPath() != null, "corpus_path",
                     "retrieval validation needs corpus_path, queries_path and qrels_path together");
-            require(kind == TrainerKind.PAIR || kind == TrainerKind.QA, "corpus_path", "retrieval validation is for the pair and qa trainers");
+            require(kind.acceptsRetrievalFiles(), "corpus_path", "retrieval validation is for the pair and qa trainers");
         }
         if (p.pushToHub()) {
             require(p.username() != null && !p.username().isBlank(), "username", "is required with push_to_hub");

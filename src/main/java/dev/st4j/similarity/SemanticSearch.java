@@ -3,7 +3,7 @@ package dev.st4j.similarity;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import dev.st4j.modules.Normalize;
+import dev.st4j.ops.Cosine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,12 +30,12 @@ public final class SemanticSearch {
             return hits;
         }
         try (NDManager m = NDManager.newBaseManager()) {
-            NDArray qs = Normalize.l2Normalize(m.create(queries));
+            NDArray qs = Cosine.l2Normalize(m.create(queries));
             for (int start = 0; start < corpus.length; start += CORPUS_CHUNK) {
                 int end = Math.min(corpus.length, start + CORPUS_CHUNK);
                 try (NDManager chunk = m.newSubManager()) {
                     float[][] part = java.util.Arrays.copyOfRange(corpus, start, end);
-                    NDArray cs = Normalize.l2Normalize(chunk.create(part));
+                    NDArray cs = Cosine.l2Normalize(chunk.create(part));
                     NDArray scores = qs.matMul(cs.transpose());
                     int k = Math.min(topK, end - start);
                     NDList top = scores.topK(k, 1, true, true);

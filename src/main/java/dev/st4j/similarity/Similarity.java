@@ -2,7 +2,7 @@ package dev.st4j.similarity;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import dev.st4j.modules.Normalize;
+import dev.st4j.ops.Cosine;
 
 /** Pairwise similarity matrices between two sets of embeddings, computed as one matrix product. */
 public final class Similarity {
@@ -31,8 +31,8 @@ public final class Similarity {
             NDArray x = m.create(a);
             NDArray y = m.create(b);
             if (normalize) {
-                x = Normalize.l2Normalize(x);
-                y = Normalize.l2Normalize(y);
+                x = Cosine.l2Normalize(x);
+                y = Cosine.l2Normalize(y);
             }
             return toRows(x.matMul(y.transpose()), a.length, b.length);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.st4j.http.JsonHttp;
 import dev.st4j.params.ParamsIo;
 import dev.st4j.params.SentenceTransformersParams;
 import dev.st4j.trainer.EvaluationLog;

@@ -3,6 +3,7 @@ package dev.st4j.tracking;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.st4j.http.JsonHttp;
 import dev.st4j.params.ParamsIo;
 import dev.st4j.params.SentenceTransformersParams;
 import dev.st4j.trainer.EvaluationLog;

@@ -12,8 +12,10 @@ import dev.st4j.data.Dataset;
 import dev.st4j.eval.Evaluator;
 import dev.st4j.eval.Evaluators;
 import dev.st4j.eval.InformationRetrievalEvaluator;
+import dev.st4j.kind.TrainerKind;
 import dev.st4j.loss.Loss;
-import dev.st4j.model.ModelResolver;
+import dev.st4j.loss.Losses;
+import dev.st4j.resolve.ModelResolver;
 import dev.st4j.model.SentenceTransformer;
 import dev.st4j.params.ParamsIo;
 import dev.st4j.params.ParamsValidator;
@@ -96,7 +98,7 @@ public final class Trainer {
                 NDManager lossManager = model.manager().newSubManager()) {
             model.setMaxSeqLength(params.maxSeqLength());
             int numLabels = train.labels() == null ? 0 : train.labels().size();
-            Loss loss = kind.newLoss(lossManager, model.dimension(), numLabels, params.seed());
+            Loss loss = Losses.create(kind.loss(), lossManager, model.dimension(), numLabels, params.seed());
             Evaluator evaluator = evaluator(kind, data, loss);
             Map<String, NDArray> trainable = new LinkedHashMap<>(model.parameters());
             trainable.putAll(loss.parameters());

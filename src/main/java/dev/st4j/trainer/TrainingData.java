@@ -6,6 +6,7 @@ import dev.st4j.data.Dataset;
 import dev.st4j.data.DatasetReader;
 import dev.st4j.data.TableReader;
 import dev.st4j.eval.RetrievalData;
+import dev.st4j.kind.TrainerKind;
 import dev.st4j.params.SentenceTransformersParams;
 import java.io.IOException;
 import java.nio.file.Path;

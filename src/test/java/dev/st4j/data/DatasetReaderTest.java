@@ -1,12 +1,12 @@
 package dev.st4j.data;
 
+import dev.st4j.kind.TrainerKind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.st4j.testing.Shared;
-import dev.st4j.trainer.TrainerKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

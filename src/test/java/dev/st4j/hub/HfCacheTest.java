@@ -3,7 +3,7 @@ package dev.st4j.hub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.st4j.model.ModelResolver;
+import dev.st4j.resolve.ModelResolver;
 import dev.st4j.testing.Shared;
 import java.nio.file.Files;
 import java.nio.file.Path;

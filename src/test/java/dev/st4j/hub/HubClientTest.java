@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.st4j.model.ModelResolver;
+import dev.st4j.resolve.ModelResolver;
 import dev.st4j.model.SentenceTransformer;
 import dev.st4j.testing.Shared;
 import java.io.ByteArrayOutputStream;

@@ -1,8 +1,8 @@
 package dev.st4j.magics;
 
 import dev.st4j.data.ColumnNames;
-import dev.st4j.model.ModelResolver;
-import dev.st4j.trainer.TrainerKind;
+import dev.st4j.kind.TrainerKind;
+import dev.st4j.resolve.ModelResolver;
 import dev.st4j.view.DatasetView;
 import java.nio.file.Path;
 import java.util.List;

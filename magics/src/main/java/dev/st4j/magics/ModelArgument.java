@@ -1,6 +1,6 @@
 package dev.st4j.magics;
 
-import dev.st4j.model.ModelResolver;
+import dev.st4j.resolve.ModelResolver;
 import dev.st4j.model.SentenceTransformer;
 import java.io.IOException;
 

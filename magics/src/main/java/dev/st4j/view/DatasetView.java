@@ -5,8 +5,9 @@ import dev.st4j.data.DataFiles;
 import dev.st4j.data.Dataset;
 import dev.st4j.data.DatasetReader;
 import dev.st4j.data.TableReader;
+import dev.st4j.kind.Target;
+import dev.st4j.kind.TrainerKind;
 import dev.st4j.tokenizer.TextTokenizer;
-import dev.st4j.trainer.TrainerKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ public final class DatasetView {
             Table t = e.getKey().equals(files.keySet().iterator().next()) ? first : TableReader.read(e.getValue());
             t.setName(e.getKey());
             view.tables.put(e.getKey(), t);
-            Dataset d = reader.read(e.getValue(), t, kind, kind.target() == TrainerKind.Target.LABEL ? labels : null);
+            Dataset d = reader.read(e.getValue(), t, kind, kind.target() == Target.LABEL ? labels : null);
             if (labels == null && d.labels() != null) {
                 labels = mergeLabels(d.labels(), files, reader, kind);
                 d = reader.read(e.getValue(), t, kind, labels);
@@ -114,20 +115,8 @@ public final class DatasetView {
 
     /** The trainer whose conventional columns the file has; the error asks for {@code --trainer}. */
     static TrainerKind infer(Path path, Table table) throws IOException {
-        Set<String> names = new HashSet<>(table.columnNames());
-        if (names.contains("score")) {
-            return TrainerKind.PAIR_SCORE;
-        }
-        if (names.contains("label")) {
-            return TrainerKind.PAIR_CLASS;
-        }
-        for (TrainerKind k : List.of(TrainerKind.TRIPLET, TrainerKind.QA, TrainerKind.PAIR)) {
-            if (names.containsAll(k.conventionalColumns())) {
-                return k;
-            }
-        }
-        throw new IOException(path + ": cannot tell the trainer from columns " + table.columnNames()
-                + "; pass --trainer pair|pair_class|pair_score|triplet|qa");
+        return TrainerKind.fromColumns(table.columnNames()).orElseThrow(() -> new IOException(path
+                + ": cannot tell the trainer from columns " + table.columnNames() + "; pass --trainer " + TrainerKind.names().replace(", ", "|")));
     }
 
     /** The trainer the view reads the data for. */
@@ -246,9 +235,9 @@ public final class DatasetView {
         parts.add(TableHtml.of(columnSummary(firstSplit), 20));
         parts.add(TableHtml.of(table(firstSplit).first(PREVIEW_ROWS).setName("first rows of " + firstSplit), PREVIEW_ROWS));
         Dataset d = examples.get(firstSplit);
-        if (trainer.target() == TrainerKind.Target.SCORE) {
+        if (trainer.target() == Target.SCORE) {
             parts.add(Histogram.of("score distribution (" + firstSplit + ")", d.columnNames().get(trainer.textColumns()), d.targets(), 10));
-        } else if (trainer.target() == TrainerKind.Target.LABEL) {
+        } else if (trainer.target() == Target.LABEL) {
             Map<String, Long> counts = new TreeMap<>();
             for (double t : d.targets()) {
                 counts.merge(d.labels().get((int) t), 1L, Long::sum);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.st4j.data.ColumnNames;
-import dev.st4j.trainer.TrainerKind;
+import dev.st4j.kind.TrainerKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

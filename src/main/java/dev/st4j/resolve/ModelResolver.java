@@ -1,10 +1,11 @@
-package dev.st4j.model;
+package dev.st4j.resolve;
 
 import dev.st4j.catalogue.BundledModel;
 import dev.st4j.catalogue.BundledModels;
 import dev.st4j.hub.HfCache;
 import dev.st4j.hub.HubClient;
 import dev.st4j.hub.HubException;
+import dev.st4j.model.SentenceTransformer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.st4j.tracking;
+package dev.st4j.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,0 +1,54 @@
+package dev.st4j.ops;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import static dev.st4j.ops.Layers.dropout;
+import static dev.st4j.ops.Scopes.scalar;
+
+/** Multi-head dot-product attention and the reshapes and masks around it. */
+public final class Attention {
+    /** What Hugging Face adds to attention scores of padded keys: the float32 minimum. */
+    public static final float MASK_VALUE = -Float.MAX_VALUE;
+
+    private Attention() {}
+
+    /** The additive attention bias for a (batch, length) 0/1 mask, shaped (batch, 1, 1, length). */
+    public static NDArray additiveMask(NDArray attentionMask) {
+        NDArray m = attentionMask.toType(DataType.FLOAT32, false);
+        return m.neg().add(1f).mul(MASK_VALUE).expandDims(1).expandDims(1);
+    }
+
+    /** (batch, length, 3·heads·size) of fused projections → query, key and value, each (batch, heads, length, size). */
+    public static NDList splitQkv(NDArray x, int heads, int headSize) {
+        Shape s = x.getShape();
+        NDArray split = x.reshape(s.get(0), s.get(1), 3, heads, headSize).transpose(2, 0, 3, 1, 4);
+        return new NDList(split.get(0), split.get(1), split.get(2));
+    }
+
+    /** (batch, length, heads·size) → (batch, heads, length, size). */
+    public static NDArray splitHeads(NDArray x, int heads, int headSize) {
+        Shape s = x.getShape();
+        return x.reshape(s.get(0), s.get(1), heads, headSize).transpose(0, 2, 1, 3);
+    }
+
+    /** (batch, heads, length, size) → (batch, length, heads·size). */
+    public static NDArray mergeHeads(NDArray x) {
+        Shape s = x.getShape();
+        return x.transpose(0, 2, 1, 3).reshape(s.get(0), s.get(2), s.get(1) * s.get(3));
+    }
+
+    /**
+     * Dot-product attention over split heads: softmax(q·kᵀ / divisor + bias)·v, with dropout on the
+     * probabilities. BERT-style encoders divide by √head_size (applied to q, the smaller tensor); T5 and
+     * pre-scaled queries pass 1. A null {@code bias} adds nothing (no padding, no position bias).
+     */
+    public static NDArray attention(NDArray q, NDArray k, NDArray v, NDArray bias, double divisor, float dropout,
+            boolean training) {
+        NDArray query = divisor == 1.0 ? q : q.mul(scalar(q, 1.0 / divisor));
+        NDArray scores = query.matMul(k.transpose(0, 1, 3, 2));
+        NDArray probs = (bias == null ? scores : scores.add(bias)).softmax(-1);
+        return dropout(probs, dropout, training).matMul(v);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.st4j.ops;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import static dev.st4j.ops.Scopes.scalar;
+
+/** The neural-network layers the encoders and heads share, as functions of NDArrays. */
+public final class Layers {
+    private Layers() {}
+
+    /** {@code x · wᵀ + b} with a PyTorch-layout weight (out, in); {@code b} may be null. */
+    public static NDArray linear(NDArray x, NDArray w, NDArray b) {
+        return b == null ? Linear.linear(x, w).singletonOrThrow() : Linear.linear(x, w, b).singletonOrThrow();
+    }
+
+    /** Layer normalisation over the last axis. */
+    public static NDArray layerNorm(NDArray x, NDArray gamma, NDArray beta, double eps) {
+        return LayerNorm.layerNorm(x, new Shape(x.getShape().tail()), gamma, beta, (float) eps).singletonOrThrow();
+    }
+
+    /** T5's root-mean-square norm: no mean subtraction, no bias. */
+    public static NDArray rmsNorm(NDArray x, NDArray weight, double eps) {
+        NDArray variance = x.square().mean(new int[] {-1}, true);
+        return x.div(variance.add(scalar(x, eps)).sqrt()).mul(weight);
+    }
+
+    /**
+     * Inverted dropout with probability {@code p}, active only when {@code training}: elements are kept
+     * where a uniform draw is at least {@code p} and scaled by 1/(1−p). Drawing uniforms costs about half
+     * of what PyTorch's per-element Bernoulli sampling does on CPU (see docs/performance.md).
+     */
+    public static NDArray dropout(NDArray x, float p, boolean training) {
+        if (!training || p <= 0f) {
+            return x;
+        }
+        if (p >= 1f) {
+            return x.mul(scalar(x, 0));
+        }
+        NDArray keep = x.getManager().randomUniform(0f, 1f, x.getShape(), x.getDataType()).gte(p)
+                .toType(x.getDataType(), false).mul(scalar(x, 1.0 / (1.0 - p)));
+        return x.mul(keep);
+    }
+
+    /** Rows of {@code table} selected by integer {@code ids}. */
+    public static NDArray embedding(NDArray ids, NDArray table) {
+        return ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+    }
+
+    /** The activation a config names: {@code gelu} (exact erf form), {@code relu}, {@code gelu_new}, {@code tanh}. */
+    public static NDArray activation(String name, NDArray x) {
+        return switch (name) {
+            case "gelu" -> x.getNDArrayInternal().gelu();
+            case "relu" -> x.getNDArrayInternal().relu();
+            case "gelu_new", "gelu_pytorch_tanh" -> geluTanh(x);
+            case "tanh" -> x.tanh();
+            default -> throw new IllegalArgumentException("activation '" + name + "' is not supported");
+        };
+    }
+
+    private static NDArray geluTanh(NDArray x) {
+        NDArray cube = x.mul(x).mul(x);
+        NDArray inner = x.add(cube.mul(scalar(x, 0.044715))).mul(scalar(x, Math.sqrt(2.0 / Math.PI)));
+        return x.mul(scalar(x, 0.5)).mul(inner.tanh().add(scalar(x, 1)));
+    }
+}
