@@ -1,9 +1,9 @@
 package dev.st4j.cli;
 
+import dev.st4j.params.ParamFlags;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code autotrain}: runs AutoTrain's own {@code autotrain sentence-transformers --train …} command lines unchanged. */
@@ -29,15 +29,19 @@ public final class AutotrainCli implements Runnable {
     /** The sentence-transformers task. */
     @Command(name = "sentence-transformers", mixinStandardHelpOptions = true, sortOptions = false,
             description = "Train a sentence-transformers model.")
-    static final class SentenceTransformers implements Callable<Integer> {
+    static final class SentenceTransformers implements Callable<Integer>, ParamFlags.Host {
         @Option(names = "--train", description = "Run training (required).")
         boolean train;
 
         @Option(names = "--backend", description = "Where to train; only 'local' exists here.")
         String backend;
 
-        @Mixin
-        ParamsOptions options;
+        private final ParamFlags options = new ParamFlags();
+
+        @Override
+        public ParamFlags paramFlags() {
+            return options;
+        }
 
         @Override
         public Integer call() throws Exception {

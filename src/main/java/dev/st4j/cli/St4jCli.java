@@ -1,12 +1,14 @@
 package dev.st4j.cli;
 
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code st4j} command line: one subcommand per job. */
 @Command(name = "st4j", mixinStandardHelpOptions = true, version = "st4j 0.1.0",
-        description = "Sentence-embedding models on the JVM: encode, evaluate, train.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, EncodeCommand.class, BenchCommand.class})
+        description = "Sentence-embedding models on the JVM: encode, evaluate, train, and look at data first.",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, EncodeCommand.class, DataCommand.class, ParamsCommand.class,
+            BenchCommand.class})
 public final class St4jCli implements Runnable {
 
     /** Runs the command line and exits with its status. */
@@ -20,7 +22,7 @@ public final class St4jCli implements Runnable {
     }
 
     /** Runs the command line with more subcommands (those of modules that build on the core) and returns its status. */
-    public static int run(java.util.Map<String, Object> extraSubcommands, String... args) {
+    public static int run(Map<String, Object> extraSubcommands, String... args) {
         return CommandLines.run(new St4jCli(), extraSubcommands, args);
     }
 

@@ -1,5 +1,6 @@
 package dev.st4j.cli;
 
+import dev.st4j.params.ParamFlags;
 import dev.st4j.params.SentenceTransformersParams;
 import dev.st4j.task.SentenceTransformersTask;
 import dev.st4j.trainer.ConsoleReporter;
@@ -7,14 +8,17 @@ import dev.st4j.trainer.TrainingResult;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /** {@code st4j train}: fine-tune a model with AutoTrain's parameters; Ctrl-C stops at the next step and keeps the model so far. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Fine-tune a sentence-transformers model (AutoTrain's sentence-transformers task).")
-final class TrainCommand implements Callable<Integer> {
-    @Mixin
-    ParamsOptions options;
+final class TrainCommand implements Callable<Integer>, ParamFlags.Host {
+    private final ParamFlags options = new ParamFlags();
+
+    @Override
+    public ParamFlags paramFlags() {
+        return options;
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -36,11 +36,6 @@ public final class InformationRetrievalEvaluator implements Evaluator {
         this.batchSize = batchSize;
     }
 
-    /** Number of queries that count (those with a relevant document). */
-    public int queryCount() {
-        return (int) queries.keySet().stream().filter(q -> !relevant.getOrDefault(q, Set.of()).isEmpty()).count();
-    }
-
     @Override
     public Map<String, Double> evaluate(SentenceTransformer model) {
         List<String> qids = queries.keySet().stream().filter(q -> !relevant.getOrDefault(q, Set.of()).isEmpty()).toList();

@@ -78,4 +78,9 @@ public record RetrievalData(Map<String, String> queries, Map<String, String> cor
             }
         }
     }
+
+    /** Number of queries that count: those with a relevant document in the corpus. */
+    public int judgedQueries() {
+        return (int) queries.keySet().stream().filter(q -> !relevant.getOrDefault(q, Set.of()).isEmpty()).count();
+    }
 }

@@ -1,33 +1,25 @@
 package dev.st4j.params;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.st4j.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** Reads and writes {@link SentenceTransformersParams} as JSON or YAML with AutoTrain's snake_case keys. */
 public final class ParamsIo {
-    private static final ObjectMapper JSON = configure(new ObjectMapper());
-    private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private ParamsIo() {}
-
-    private static ObjectMapper configure(ObjectMapper m) {
-        return m.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(SerializationFeature.INDENT_OUTPUT);
-    }
 
     /** Reads a {@code .json}, {@code .yml} or {@code .yaml} file; unknown keys and wrong types are one-line errors. */
     public static SentenceTransformersParams read(Path file) throws IOException {
@@ -45,42 +37,63 @@ public final class ParamsIo {
     }
 
     private static SentenceTransformersParams parse(ObjectMapper mapper, String text, String source) throws IOException {
+        JsonNode root;
         try {
-            SentenceTransformersParams p = mapper.readValue(text, SentenceTransformersParams.class);
-            if (p == null) {
-                throw new IOException(source + ": empty parameter set");
-            }
-            return p;
-        } catch (UnrecognizedPropertyException e) {
-            throw new IOException(source + ": unknown parameter '" + e.getPropertyName() + "'");
-        } catch (InvalidFormatException e) {
-            throw new IOException(source + ": parameter '" + path(e) + "' has value '" + e.getValue() + "', expected "
-                    + e.getTargetType().getSimpleName().toLowerCase(Locale.ROOT));
-        } catch (MismatchedInputException e) {
-            throw new IOException(source + ": parameter '" + path(e) + "' has the wrong type (expected "
-                    + (e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName().toLowerCase(Locale.ROOT)) + ")");
+            root = mapper.readTree(text);
         } catch (JsonProcessingException e) {
             throw new IOException(source + ": not valid JSON or YAML (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
         }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new IOException(source + ": empty parameter set");
+        }
+        if (!root.isObject()) {
+            throw new IOException(source + ": expected a mapping of parameter names to values, got " + root.getNodeType().toString().toLowerCase(Locale.ROOT));
+        }
+        SentenceTransformersParams.Builder b = SentenceTransformersParams.builder();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            Param<?> param = Params.byName(field.getKey())
+                    .orElseThrow(() -> new IOException(source + ": unknown parameter '" + field.getKey() + "'"));
+            try {
+                set(b, param, field.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new IOException(source + ": parameter '" + param.name() + "' has value '" + field.getValue().asText()
+                        + "': " + e.getMessage().substring(param.name().length() + 2));
+            }
+        }
+        return b.build();
     }
 
-    private static String path(MismatchedInputException e) {
-        return e.getPath().isEmpty() ? "?" : e.getPath().get(e.getPath().size() - 1).getFieldName();
+    private static <T> void set(SentenceTransformersParams.Builder b, Param<T> param, JsonNode node) {
+        b.set(param, param.fromJson(node));
     }
 
     /** The parameters as JSON. */
     public static String toJson(SentenceTransformersParams p) {
-        try {
-            return JSON.writeValueAsString(p);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return write(JSON, p);
     }
 
     /** The parameters as YAML. */
     public static String toYaml(SentenceTransformersParams p) {
+        return write(YAML, p);
+    }
+
+    /** The parameters as a map of snake_case names to JSON scalars, in {@link Params#ALL}'s order. */
+    public static Map<String, Object> toMap(SentenceTransformersParams p) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Param<?> param : Params.ALL) {
+            out.put(param.name(), scalar(param, p));
+        }
+        return out;
+    }
+
+    private static <T> Object scalar(Param<T> param, SentenceTransformersParams p) {
+        return param.toJson(p.get(param));
+    }
+
+    private static String write(ObjectMapper mapper, SentenceTransformersParams p) {
         try {
-            return YAML.writeValueAsString(p);
+            return mapper.writeValueAsString(toMap(p));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

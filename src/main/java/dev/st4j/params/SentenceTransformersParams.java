@@ -1,72 +1,36 @@
 package dev.st4j.params;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
+import dev.st4j.kind.TrainerKind;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 
 /**
- * Every parameter of AutoTrain's sentence-transformers task, with exactly its defaults, plus the
- * guide's {@code max_samples} and a few st4j additions (documented in {@code docs/parameters.md}).
- * Immutable; build with {@link #builder()}; read and written as JSON or YAML by {@link ParamsIo}.
+ * The values of every parameter of AutoTrain's sentence-transformers task (see {@link Params} for
+ * what each is, its default and its check), immutable. Build with {@link #builder()}; read and write
+ * as JSON or YAML with {@link ParamsIo}; validate with {@link ParamsValidator}.
  */
-@JsonDeserialize(builder = SentenceTransformersParams.Builder.class)
-public record SentenceTransformersParams(
-        String dataPath,
-        String model,
-        double lr,
-        int epochs,
-        int maxSeqLength,
-        int batchSize,
-        double warmupRatio,
-        int gradientAccumulation,
-        String optimizer,
-        String scheduler,
-        double weightDecay,
-        double maxGradNorm,
-        int seed,
-        String trainSplit,
-        String validSplit,
-        int loggingSteps,
-        String projectName,
-        boolean autoFindBatchSize,
-        String mixedPrecision,
-        int saveTotalLimit,
-        String token,
-        boolean pushToHub,
-        String evalStrategy,
-        String username,
-        String log,
-        int earlyStoppingPatience,
-        double earlyStoppingThreshold,
-        String trainer,
-        String sentence1Column,
-        String sentence2Column,
-        String sentence3Column,
-        String targetColumn,
-        Integer maxSamples,
-        boolean skipInvalidRows,
-        String device,
-        String corpusPath,
-        String queriesPath,
-        String qrelsPath) {
+public final class SentenceTransformersParams {
+    private final Map<Param<?>, Object> values;
 
-    /** A builder holding AutoTrain's defaults. */
+    private SentenceTransformersParams(Map<Param<?>, Object> values) {
+        this.values = values;
+    }
+
+    /** A builder holding every parameter's default. */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(new HashMap<>());
     }
 
     /** A builder holding this object's values. */
     public Builder toBuilder() {
-        return new Builder().dataPath(dataPath).model(model).lr(lr).epochs(epochs).maxSeqLength(maxSeqLength)
-                .batchSize(batchSize).warmupRatio(warmupRatio).gradientAccumulation(gradientAccumulation)
-                .optimizer(optimizer).scheduler(scheduler).weightDecay(weightDecay).maxGradNorm(maxGradNorm).seed(seed)
-                .trainSplit(trainSplit).validSplit(validSplit).loggingSteps(loggingSteps).projectName(projectName)
-                .autoFindBatchSize(autoFindBatchSize).mixedPrecision(mixedPrecision).saveTotalLimit(saveTotalLimit)
-                .token(token).pushToHub(pushToHub).evalStrategy(evalStrategy).username(username).log(log)
-                .earlyStoppingPatience(earlyStoppingPatience).earlyStoppingThreshold(earlyStoppingThreshold)
-                .trainer(trainer).sentence1Column(sentence1Column).sentence2Column(sentence2Column)
-                .sentence3Column(sentence3Column).targetColumn(targetColumn).maxSamples(maxSamples)
-                .skipInvalidRows(skipInvalidRows).device(device).corpusPath(corpusPath).queriesPath(queriesPath)
-                .qrelsPath(qrelsPath);
+        return new Builder(new HashMap<>(values));
+    }
+
+    /** The value of {@code param}: the one set, else its default. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Param<T> param) {
+        return values.containsKey(param) ? (T) values.get(param) : param.defaultValue();
     }
 
     /** A copy with the token removed, for files and logs. */
@@ -74,138 +38,462 @@ public record SentenceTransformersParams(
         return toBuilder().token(null).build();
     }
 
+    /** {@link Params#DATA_PATH}. */
+    public String dataPath() {
+        return get(Params.DATA_PATH);
+    }
+
+    /** {@link Params#MODEL}. */
+    public String model() {
+        return get(Params.MODEL);
+    }
+
+    /** {@link Params#LR}. */
+    public double lr() {
+        return get(Params.LR);
+    }
+
+    /** {@link Params#EPOCHS}. */
+    public int epochs() {
+        return get(Params.EPOCHS);
+    }
+
+    /** {@link Params#MAX_SEQ_LENGTH}. */
+    public int maxSeqLength() {
+        return get(Params.MAX_SEQ_LENGTH);
+    }
+
+    /** {@link Params#BATCH_SIZE}. */
+    public int batchSize() {
+        return get(Params.BATCH_SIZE);
+    }
+
+    /** {@link Params#WARMUP_RATIO}. */
+    public double warmupRatio() {
+        return get(Params.WARMUP_RATIO);
+    }
+
+    /** {@link Params#GRADIENT_ACCUMULATION}. */
+    public int gradientAccumulation() {
+        return get(Params.GRADIENT_ACCUMULATION);
+    }
+
+    /** {@link Params#OPTIMIZER}. */
+    public Optimizer optimizer() {
+        return get(Params.OPTIMIZER);
+    }
+
+    /** {@link Params#SCHEDULER}. */
+    public Scheduler scheduler() {
+        return get(Params.SCHEDULER);
+    }
+
+    /** {@link Params#WEIGHT_DECAY}. */
+    public double weightDecay() {
+        return get(Params.WEIGHT_DECAY);
+    }
+
+    /** {@link Params#MAX_GRAD_NORM}. */
+    public double maxGradNorm() {
+        return get(Params.MAX_GRAD_NORM);
+    }
+
+    /** {@link Params#SEED}. */
+    public int seed() {
+        return get(Params.SEED);
+    }
+
+    /** {@link Params#TRAIN_SPLIT}. */
+    public String trainSplit() {
+        return get(Params.TRAIN_SPLIT);
+    }
+
+    /** {@link Params#VALID_SPLIT}. */
+    public String validSplit() {
+        return get(Params.VALID_SPLIT);
+    }
+
+    /** {@link Params#LOGGING_STEPS}. */
+    public int loggingSteps() {
+        return get(Params.LOGGING_STEPS);
+    }
+
+    /** {@link Params#PROJECT_NAME}. */
+    public String projectName() {
+        return get(Params.PROJECT_NAME);
+    }
+
+    /** {@link Params#AUTO_FIND_BATCH_SIZE}. */
+    public boolean autoFindBatchSize() {
+        return get(Params.AUTO_FIND_BATCH_SIZE);
+    }
+
+    /** {@link Params#MIXED_PRECISION}. */
+    public MixedPrecision mixedPrecision() {
+        return get(Params.MIXED_PRECISION);
+    }
+
+    /** {@link Params#SAVE_TOTAL_LIMIT}. */
+    public int saveTotalLimit() {
+        return get(Params.SAVE_TOTAL_LIMIT);
+    }
+
+    /** {@link Params#TOKEN}. */
+    public String token() {
+        return get(Params.TOKEN);
+    }
+
+    /** {@link Params#PUSH_TO_HUB}. */
+    public boolean pushToHub() {
+        return get(Params.PUSH_TO_HUB);
+    }
+
+    /** {@link Params#EVAL_STRATEGY}. */
+    public EvalStrategy evalStrategy() {
+        return get(Params.EVAL_STRATEGY);
+    }
+
+    /** {@link Params#USERNAME}. */
+    public String username() {
+        return get(Params.USERNAME);
+    }
+
+    /** {@link Params#LOG}. */
+    public Tracker log() {
+        return get(Params.LOG);
+    }
+
+    /** {@link Params#EARLY_STOPPING_PATIENCE}. */
+    public int earlyStoppingPatience() {
+        return get(Params.EARLY_STOPPING_PATIENCE);
+    }
+
+    /** {@link Params#EARLY_STOPPING_THRESHOLD}. */
+    public double earlyStoppingThreshold() {
+        return get(Params.EARLY_STOPPING_THRESHOLD);
+    }
+
+    /** {@link Params#TRAINER}. */
+    public TrainerKind trainer() {
+        return get(Params.TRAINER);
+    }
+
+    /** {@link Params#SENTENCE1_COLUMN}. */
+    public String sentence1Column() {
+        return get(Params.SENTENCE1_COLUMN);
+    }
+
+    /** {@link Params#SENTENCE2_COLUMN}. */
+    public String sentence2Column() {
+        return get(Params.SENTENCE2_COLUMN);
+    }
+
+    /** {@link Params#SENTENCE3_COLUMN}. */
+    public String sentence3Column() {
+        return get(Params.SENTENCE3_COLUMN);
+    }
+
+    /** {@link Params#TARGET_COLUMN}. */
+    public String targetColumn() {
+        return get(Params.TARGET_COLUMN);
+    }
+
+    /** {@link Params#MAX_SAMPLES}. */
+    public Integer maxSamples() {
+        return get(Params.MAX_SAMPLES);
+    }
+
+    /** {@link Params#SKIP_INVALID_ROWS}. */
+    public boolean skipInvalidRows() {
+        return get(Params.SKIP_INVALID_ROWS);
+    }
+
+    /** {@link Params#DEVICE}. */
+    public DeviceChoice device() {
+        return get(Params.DEVICE);
+    }
+
+    /** {@link Params#CORPUS_PATH}. */
+    public String corpusPath() {
+        return get(Params.CORPUS_PATH);
+    }
+
+    /** {@link Params#QUERIES_PATH}. */
+    public String queriesPath() {
+        return get(Params.QUERIES_PATH);
+    }
+
+    /** {@link Params#QRELS_PATH}. */
+    public String qrelsPath() {
+        return get(Params.QRELS_PATH);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof SentenceTransformersParams other)) {
+            return false;
+        }
+        return Params.ALL.stream().allMatch(p -> Objects.equals(get(p), other.get(p)));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Params.ALL.stream().map(this::get).toArray());
+    }
+
     @Override
     public String toString() {
         return "SentenceTransformersParams" + ParamsIo.toJson(withoutToken());
     }
 
-    /** Fluent builder; unset fields keep AutoTrain's defaults. */
-    @JsonPOJOBuilder(withPrefix = "")
+    /** Fluent builder; parameters not set keep their defaults. */
     public static final class Builder {
-        private String dataPath;
-        private String model = "microsoft/mpnet-base";
-        private double lr = 3e-5;
-        private int epochs = 3;
-        private int maxSeqLength = 128;
-        private int batchSize = 8;
-        private double warmupRatio = 0.1;
-        private int gradientAccumulation = 1;
-        private String optimizer = "adamw_torch";
-        private String scheduler = "linear";
-        private double weightDecay = 0.0;
-        private double maxGradNorm = 1.0;
-        private int seed = 42;
-        private String trainSplit = "train";
-        private String validSplit;
-        private int loggingSteps = -1;
-        private String projectName = "project-name";
-        private boolean autoFindBatchSize;
-        private String mixedPrecision;
-        private int saveTotalLimit = 1;
-        private String token;
-        private boolean pushToHub;
-        private String evalStrategy = "epoch";
-        private String username;
-        private String log = "none";
-        private int earlyStoppingPatience = 5;
-        private double earlyStoppingThreshold = 0.01;
-        private String trainer = "pair_score";
-        private String sentence1Column = "sentence1";
-        private String sentence2Column = "sentence2";
-        private String sentence3Column;
-        private String targetColumn;
-        private Integer maxSamples;
-        private boolean skipInvalidRows;
-        private String device = "auto";
-        private String corpusPath;
-        private String queriesPath;
-        private String qrelsPath;
+        private final Map<Param<?>, Object> values;
 
-        /** Path to the dataset: a CSV/JSONL/JSON file or a folder with one file per split. */
-        public Builder dataPath(String v) { dataPath = v; return this; }
-        /** Model folder or Hub id. */
-        public Builder model(String v) { model = v; return this; }
-        /** Peak learning rate. */
-        public Builder lr(double v) { lr = v; return this; }
-        /** Number of passes over the training data. */
-        public Builder epochs(int v) { epochs = v; return this; }
-        /** Texts are truncated to this many tokens. */
-        public Builder maxSeqLength(int v) { maxSeqLength = v; return this; }
-        /** Examples per batch. */
-        public Builder batchSize(int v) { batchSize = v; return this; }
-        /** Fraction of optimizer steps spent warming the learning rate up. */
-        public Builder warmupRatio(double v) { warmupRatio = v; return this; }
-        /** Batches whose gradients are summed before each optimizer step. */
-        public Builder gradientAccumulation(int v) { gradientAccumulation = v; return this; }
-        /** Optimizer name ({@code adamw_torch}). */
-        public Builder optimizer(String v) { optimizer = v; return this; }
-        /** Learning-rate schedule. */
-        public Builder scheduler(String v) { scheduler = v; return this; }
-        /** Decoupled weight decay. */
-        public Builder weightDecay(double v) { weightDecay = v; return this; }
-        /** Global gradient-norm clipping threshold. */
-        public Builder maxGradNorm(double v) { maxGradNorm = v; return this; }
-        /** Seed for data order, dropout and head initialisation. */
-        public Builder seed(int v) { seed = v; return this; }
-        /** Training split name. */
-        public Builder trainSplit(String v) { trainSplit = v; return this; }
-        /** Validation split name, or null for none. */
-        public Builder validSplit(String v) { validSplit = v; return this; }
-        /** Optimizer steps between log lines; -1 chooses automatically. */
-        public Builder loggingSteps(int v) { loggingSteps = v; return this; }
-        /** Output folder. */
-        public Builder projectName(String v) { projectName = v; return this; }
-        /** Halve the batch and retry on out-of-memory. */
-        public Builder autoFindBatchSize(boolean v) { autoFindBatchSize = v; return this; }
-        /** {@code fp16}, {@code bf16} or null. */
-        public Builder mixedPrecision(String v) { mixedPrecision = v; return this; }
-        /** Checkpoints kept on disk. */
-        public Builder saveTotalLimit(int v) { saveTotalLimit = v; return this; }
-        /** Hugging Face token (never written anywhere). */
-        public Builder token(String v) { token = v; return this; }
-        /** Upload the model to the Hub when done. */
-        public Builder pushToHub(boolean v) { pushToHub = v; return this; }
-        /** {@code epoch}, {@code steps} or {@code no}. */
-        public Builder evalStrategy(String v) { evalStrategy = v; return this; }
-        /** Hub user or organisation to push to. */
-        public Builder username(String v) { username = v; return this; }
-        /** Experiment tracker: {@code none}, {@code tensorboard}, {@code mlflow}, {@code wandb}. */
-        public Builder log(String v) { log = v; return this; }
-        /** Evaluations without improvement before stopping. */
-        public Builder earlyStoppingPatience(int v) { earlyStoppingPatience = v; return this; }
-        /** Smallest absolute improvement that counts. */
-        public Builder earlyStoppingThreshold(double v) { earlyStoppingThreshold = v; return this; }
-        /** {@code pair}, {@code pair_class}, {@code pair_score}, {@code triplet} or {@code qa}. */
-        public Builder trainer(String v) { trainer = v; return this; }
-        /** First text column. */
-        public Builder sentence1Column(String v) { sentence1Column = v; return this; }
-        /** Second text column. */
-        public Builder sentence2Column(String v) { sentence2Column = v; return this; }
-        /** Third text column (triplet). */
-        public Builder sentence3Column(String v) { sentence3Column = v; return this; }
-        /** Score or label column. */
-        public Builder targetColumn(String v) { targetColumn = v; return this; }
-        /** Use only the first N rows of each split. */
-        public Builder maxSamples(Integer v) { maxSamples = v; return this; }
-        /** st4j: skip invalid rows instead of failing. */
-        public Builder skipInvalidRows(boolean v) { skipInvalidRows = v; return this; }
-        /** st4j: {@code auto}, {@code cpu} or {@code gpu}. */
-        public Builder device(String v) { device = v; return this; }
-        /** st4j: BEIR corpus for retrieval validation (pair, qa). */
-        public Builder corpusPath(String v) { corpusPath = v; return this; }
-        /** st4j: BEIR queries for retrieval validation. */
-        public Builder queriesPath(String v) { queriesPath = v; return this; }
-        /** st4j: BEIR relevance judgements for retrieval validation. */
-        public Builder qrelsPath(String v) { qrelsPath = v; return this; }
+        private Builder(Map<Param<?>, Object> values) {
+            this.values = values;
+        }
+
+        /** Sets any parameter. */
+        public <T> Builder set(Param<T> param, T value) {
+            values.put(param, value);
+            return this;
+        }
+
+        /** Sets a parameter from its text form (a flag's value); a bad text is a one-line error naming it. */
+        public Builder parse(Param<?> param, String text) {
+            values.put(param, text == null ? null : param.parse(text));
+            return this;
+        }
+
+        /** Sets {@link Params#DATA_PATH}. */
+        public Builder dataPath(String v) {
+            return set(Params.DATA_PATH, v);
+        }
+
+        /** Sets {@link Params#MODEL}. */
+        public Builder model(String v) {
+            return set(Params.MODEL, v);
+        }
+
+        /** Sets {@link Params#LR}. */
+        public Builder lr(double v) {
+            return set(Params.LR, v);
+        }
+
+        /** Sets {@link Params#EPOCHS}. */
+        public Builder epochs(int v) {
+            return set(Params.EPOCHS, v);
+        }
+
+        /** Sets {@link Params#MAX_SEQ_LENGTH}. */
+        public Builder maxSeqLength(int v) {
+            return set(Params.MAX_SEQ_LENGTH, v);
+        }
+
+        /** Sets {@link Params#BATCH_SIZE}. */
+        public Builder batchSize(int v) {
+            return set(Params.BATCH_SIZE, v);
+        }
+
+        /** Sets {@link Params#WARMUP_RATIO}. */
+        public Builder warmupRatio(double v) {
+            return set(Params.WARMUP_RATIO, v);
+        }
+
+        /** Sets {@link Params#GRADIENT_ACCUMULATION}. */
+        public Builder gradientAccumulation(int v) {
+            return set(Params.GRADIENT_ACCUMULATION, v);
+        }
+
+        /** Sets {@link Params#OPTIMIZER}. */
+        public Builder optimizer(Optimizer v) {
+            return set(Params.OPTIMIZER, v);
+        }
+
+        /** Sets {@link Params#OPTIMIZER} by its name. */
+        public Builder optimizer(String name) {
+            return set(Params.OPTIMIZER, name == null ? null : Params.OPTIMIZER.parse(name));
+        }
+
+        /** Sets {@link Params#SCHEDULER}. */
+        public Builder scheduler(Scheduler v) {
+            return set(Params.SCHEDULER, v);
+        }
+
+        /** Sets {@link Params#SCHEDULER} by its name. */
+        public Builder scheduler(String name) {
+            return set(Params.SCHEDULER, name == null ? null : Params.SCHEDULER.parse(name));
+        }
+
+        /** Sets {@link Params#WEIGHT_DECAY}. */
+        public Builder weightDecay(double v) {
+            return set(Params.WEIGHT_DECAY, v);
+        }
+
+        /** Sets {@link Params#MAX_GRAD_NORM}. */
+        public Builder maxGradNorm(double v) {
+            return set(Params.MAX_GRAD_NORM, v);
+        }
+
+        /** Sets {@link Params#SEED}. */
+        public Builder seed(int v) {
+            return set(Params.SEED, v);
+        }
+
+        /** Sets {@link Params#TRAIN_SPLIT}. */
+        public Builder trainSplit(String v) {
+            return set(Params.TRAIN_SPLIT, v);
+        }
+
+        /** Sets {@link Params#VALID_SPLIT}. */
+        public Builder validSplit(String v) {
+            return set(Params.VALID_SPLIT, v);
+        }
+
+        /** Sets {@link Params#LOGGING_STEPS}. */
+        public Builder loggingSteps(int v) {
+            return set(Params.LOGGING_STEPS, v);
+        }
+
+        /** Sets {@link Params#PROJECT_NAME}. */
+        public Builder projectName(String v) {
+            return set(Params.PROJECT_NAME, v);
+        }
+
+        /** Sets {@link Params#AUTO_FIND_BATCH_SIZE}. */
+        public Builder autoFindBatchSize(boolean v) {
+            return set(Params.AUTO_FIND_BATCH_SIZE, v);
+        }
+
+        /** Sets {@link Params#MIXED_PRECISION}. */
+        public Builder mixedPrecision(MixedPrecision v) {
+            return set(Params.MIXED_PRECISION, v);
+        }
+
+        /** Sets {@link Params#MIXED_PRECISION} by its name. */
+        public Builder mixedPrecision(String name) {
+            return set(Params.MIXED_PRECISION, name == null ? null : Params.MIXED_PRECISION.parse(name));
+        }
+
+        /** Sets {@link Params#SAVE_TOTAL_LIMIT}. */
+        public Builder saveTotalLimit(int v) {
+            return set(Params.SAVE_TOTAL_LIMIT, v);
+        }
+
+        /** Sets {@link Params#TOKEN}. */
+        public Builder token(String v) {
+            return set(Params.TOKEN, v);
+        }
+
+        /** Sets {@link Params#PUSH_TO_HUB}. */
+        public Builder pushToHub(boolean v) {
+            return set(Params.PUSH_TO_HUB, v);
+        }
+
+        /** Sets {@link Params#EVAL_STRATEGY}. */
+        public Builder evalStrategy(EvalStrategy v) {
+            return set(Params.EVAL_STRATEGY, v);
+        }
+
+        /** Sets {@link Params#EVAL_STRATEGY} by its name. */
+        public Builder evalStrategy(String name) {
+            return set(Params.EVAL_STRATEGY, name == null ? null : Params.EVAL_STRATEGY.parse(name));
+        }
+
+        /** Sets {@link Params#USERNAME}. */
+        public Builder username(String v) {
+            return set(Params.USERNAME, v);
+        }
+
+        /** Sets {@link Params#LOG}. */
+        public Builder log(Tracker v) {
+            return set(Params.LOG, v);
+        }
+
+        /** Sets {@link Params#LOG} by its name. */
+        public Builder log(String name) {
+            return set(Params.LOG, name == null ? null : Params.LOG.parse(name));
+        }
+
+        /** Sets {@link Params#EARLY_STOPPING_PATIENCE}. */
+        public Builder earlyStoppingPatience(int v) {
+            return set(Params.EARLY_STOPPING_PATIENCE, v);
+        }
+
+        /** Sets {@link Params#EARLY_STOPPING_THRESHOLD}. */
+        public Builder earlyStoppingThreshold(double v) {
+            return set(Params.EARLY_STOPPING_THRESHOLD, v);
+        }
+
+        /** Sets {@link Params#TRAINER}. */
+        public Builder trainer(TrainerKind v) {
+            return set(Params.TRAINER, v);
+        }
+
+        /** Sets {@link Params#TRAINER} by its name. */
+        public Builder trainer(String name) {
+            return set(Params.TRAINER, name == null ? null : Params.TRAINER.parse(name));
+        }
+
+        /** Sets {@link Params#SENTENCE1_COLUMN}. */
+        public Builder sentence1Column(String v) {
+            return set(Params.SENTENCE1_COLUMN, v);
+        }
+
+        /** Sets {@link Params#SENTENCE2_COLUMN}. */
+        public Builder sentence2Column(String v) {
+            return set(Params.SENTENCE2_COLUMN, v);
+        }
+
+        /** Sets {@link Params#SENTENCE3_COLUMN}. */
+        public Builder sentence3Column(String v) {
+            return set(Params.SENTENCE3_COLUMN, v);
+        }
+
+        /** Sets {@link Params#TARGET_COLUMN}. */
+        public Builder targetColumn(String v) {
+            return set(Params.TARGET_COLUMN, v);
+        }
+
+        /** Sets {@link Params#MAX_SAMPLES}. */
+        public Builder maxSamples(Integer v) {
+            return set(Params.MAX_SAMPLES, v);
+        }
+
+        /** Sets {@link Params#SKIP_INVALID_ROWS}. */
+        public Builder skipInvalidRows(boolean v) {
+            return set(Params.SKIP_INVALID_ROWS, v);
+        }
+
+        /** Sets {@link Params#DEVICE}. */
+        public Builder device(DeviceChoice v) {
+            return set(Params.DEVICE, v);
+        }
+
+        /** Sets {@link Params#DEVICE} by its name. */
+        public Builder device(String name) {
+            return set(Params.DEVICE, name == null ? null : Params.DEVICE.parse(name));
+        }
+
+        /** Sets {@link Params#CORPUS_PATH}. */
+        public Builder corpusPath(String v) {
+            return set(Params.CORPUS_PATH, v);
+        }
+
+        /** Sets {@link Params#QUERIES_PATH}. */
+        public Builder queriesPath(String v) {
+            return set(Params.QUERIES_PATH, v);
+        }
+
+        /** Sets {@link Params#QRELS_PATH}. */
+        public Builder qrelsPath(String v) {
+            return set(Params.QRELS_PATH, v);
+        }
 
         /** The immutable parameters (validated separately by {@link ParamsValidator}). */
         public SentenceTransformersParams build() {
-            return new SentenceTransformersParams(dataPath, model, lr, epochs, maxSeqLength, batchSize, warmupRatio,
-                    gradientAccumulation, optimizer, scheduler, weightDecay, maxGradNorm, seed, trainSplit, validSplit,
-                    loggingSteps, projectName, autoFindBatchSize, mixedPrecision, saveTotalLimit, token, pushToHub,
-                    evalStrategy, username, log, earlyStoppingPatience, earlyStoppingThreshold, trainer,
-                    sentence1Column, sentence2Column, sentence3Column, targetColumn, maxSamples, skipInvalidRows,
-                    device, corpusPath, queriesPath, qrelsPath);
+            return new SentenceTransformersParams(new HashMap<>(values));
         }
     }
 }

@@ -38,7 +38,7 @@ public final class SentenceTransformersTask {
             String endpoint = env.getOrDefault("HF_ENDPOINT", HubClient.DEFAULT_ENDPOINT);
             String repo = params.username() + "/" + result.projectDir().toAbsolutePath().getFileName();
             String url = new HubUploader(endpoint, params.token()).upload(result.projectDir(), repo);
-            System.err.println("train: pushed to " + url);
+            all.forEach(l -> l.onMessage("pushed to " + url));
         }
         return result;
     }

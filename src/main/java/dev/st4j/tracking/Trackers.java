@@ -13,10 +13,10 @@ public final class Trackers {
     /** None for {@code none}, else the tracker, configured from {@code env}; a missing setting is a one-line error. */
     public static List<TrainingListener> forParams(SentenceTransformersParams p, Map<String, String> env) {
         return switch (p.log()) {
-            case "tensorboard" -> List.of(new TensorBoardLogger(Path.of(p.projectName())));
-            case "mlflow" -> List.of(new MlflowTracker(p, env));
-            case "wandb" -> List.of(new WandbTracker(p, env));
-            default -> List.of();
+            case TENSORBOARD -> List.of(new TensorBoardLogger(Path.of(p.projectName())));
+            case MLFLOW -> List.of(new MlflowTracker(p, env));
+            case WANDB -> List.of(new WandbTracker(p, env));
+            case NONE -> List.of();
         };
     }
 }

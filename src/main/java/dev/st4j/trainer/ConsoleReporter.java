@@ -54,6 +54,14 @@ public final class ConsoleReporter implements TrainingListener {
     }
 
     @Override
+    public void onMessage(String message) {
+        if (terminal) {
+            out.println();
+        }
+        out.println("train: " + message);
+    }
+
+    @Override
     public void onTrainEnd(TrainingResult r) {
         if (terminal) {
             out.println();

@@ -1,15 +1,17 @@
 package dev.st4j.trainer;
 
 /**
- * Stops training after {@code patience} evaluations in a row whose primary metric did not improve on
- * the best by more than {@code threshold} (absolute), as Hugging Face's early-stopping callback does.
+ * Stops training after {@code patience} evaluations in a row that did not improve on the best
+ * primary metric so far by more than {@code threshold} (absolute), as Hugging Face's
+ * {@code EarlyStoppingCallback} does: a smaller improvement still becomes the new best, but counts
+ * as a miss.
  */
 final class EarlyStopping {
     private final int patience;
     private final double threshold;
     private final boolean greaterIsBetter;
     private Double best;
-    private int strikes;
+    private int misses;
 
     EarlyStopping(int patience, double threshold, boolean greaterIsBetter) {
         this.patience = patience;
@@ -19,14 +21,12 @@ final class EarlyStopping {
 
     /** Records an evaluation; true when training should stop. */
     boolean update(double metric) {
-        boolean improved = best == null
-                || ((greaterIsBetter ? metric > best : metric < best) && Math.abs(metric - best) > threshold);
-        if (improved) {
+        boolean better = best == null || (greaterIsBetter ? metric > best : metric < best);
+        boolean enough = best == null || better && Math.abs(metric - best) > threshold;
+        misses = enough ? 0 : misses + 1;
+        if (better) {
             best = metric;
-            strikes = 0;
-        } else {
-            strikes++;
         }
-        return strikes >= patience;
+        return misses >= patience;
     }
 }

@@ -1,5 +1,7 @@
 package dev.st4j.trainer;
 
+import dev.st4j.params.Scheduler;
+
 /**
  * The learning-rate multiplier of Hugging Face's schedules: for optimizer step k (1-based) the
  * multiplier is f(k − 1), with linear warm-up over the first W steps, so the first step's rate is 0.
@@ -7,18 +9,18 @@ package dev.st4j.trainer;
 public final class LearningRateSchedule {
     private static final double POLYNOMIAL_END_LR = 1e-7;
 
-    private final String type;
+    private final Scheduler type;
     private final int totalSteps;
     private final int warmupSteps;
     private final double peak;
 
     /**
-     * @param type linear, cosine, constant, constant_with_warmup or polynomial
+     * @param type the schedule
      * @param totalSteps optimizer steps in the whole run
      * @param warmupSteps steps of linear warm-up
      * @param peak the configured learning rate
      */
-    public LearningRateSchedule(String type, int totalSteps, int warmupSteps, double peak) {
+    public LearningRateSchedule(Scheduler type, int totalSteps, int warmupSteps, double peak) {
         this.type = type;
         this.totalSteps = totalSteps;
         this.warmupSteps = warmupSteps;
@@ -36,20 +38,19 @@ public final class LearningRateSchedule {
     }
 
     private double multiplier(int s) {
-        boolean warming = s < warmupSteps && !type.equals("constant");
+        boolean warming = s < warmupSteps && type != Scheduler.CONSTANT;
         if (warming) {
             return (double) s / Math.max(1, warmupSteps);
         }
         double progress = (double) (s - warmupSteps) / Math.max(1, totalSteps - warmupSteps);
         return switch (type) {
-            case "linear" -> Math.max(0.0, (double) (totalSteps - s) / Math.max(1, totalSteps - warmupSteps));
-            case "cosine" -> Math.max(0.0, 0.5 * (1.0 + Math.cos(Math.PI * progress)));
-            case "constant", "constant_with_warmup" -> 1.0;
-            case "polynomial" -> {
+            case LINEAR -> Math.max(0.0, (double) (totalSteps - s) / Math.max(1, totalSteps - warmupSteps));
+            case COSINE -> Math.max(0.0, 0.5 * (1.0 + Math.cos(Math.PI * progress)));
+            case CONSTANT, CONSTANT_WITH_WARMUP -> 1.0;
+            case POLYNOMIAL -> {
                 double end = POLYNOMIAL_END_LR / peak;
                 yield s > totalSteps ? end : (1 - end) * (1 - progress) + end;
             }
-            default -> throw new IllegalArgumentException("scheduler: '" + type + "' is not supported");
         };
     }
 }

@@ -19,6 +19,9 @@ public interface TrainingListener {
     /** After a checkpoint folder has been written. */
     default void onCheckpoint(Path checkpoint) {}
 
+    /** A notice for the user that is not a metric (a skipped update, a retry with a smaller batch, an upload). */
+    default void onMessage(String message) {}
+
     /** Once, after the final model has been saved (or the run was interrupted). */
     default void onTrainEnd(TrainingResult result) {}
 }

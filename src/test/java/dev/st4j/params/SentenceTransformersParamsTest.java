@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.st4j.kind.TrainerKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +28,8 @@ class SentenceTransformersParamsTest {
         assertEquals(8, p.batchSize());
         assertEquals(0.1, p.warmupRatio());
         assertEquals(1, p.gradientAccumulation());
-        assertEquals("adamw_torch", p.optimizer());
-        assertEquals("linear", p.scheduler());
+        assertEquals(Optimizer.ADAMW_TORCH, p.optimizer());
+        assertEquals(Scheduler.LINEAR, p.scheduler());
         assertEquals(0.0, p.weightDecay());
         assertEquals(1.0, p.maxGradNorm());
         assertEquals(42, p.seed());
@@ -41,12 +42,14 @@ class SentenceTransformersParamsTest {
         assertEquals(1, p.saveTotalLimit());
         assertNull(p.token());
         assertFalse(p.pushToHub());
-        assertEquals("epoch", p.evalStrategy());
+        assertEquals(EvalStrategy.EPOCH, p.evalStrategy());
         assertNull(p.username());
-        assertEquals("none", p.log());
+        assertEquals(Tracker.NONE, p.log());
         assertEquals(5, p.earlyStoppingPatience());
         assertEquals(0.01, p.earlyStoppingThreshold());
-        assertEquals("pair_score", p.trainer());
+        assertEquals(TrainerKind.PAIR_SCORE, p.trainer());
+        assertEquals(DeviceChoice.AUTO, p.device());
+        assertFalse(p.skipInvalidRows());
         assertEquals("sentence1", p.sentence1Column());
         assertEquals("sentence2", p.sentence2Column());
         assertNull(p.sentence3Column());
@@ -59,7 +62,7 @@ class SentenceTransformersParamsTest {
         Path yml = dir.resolve("p.yml");
         Files.writeString(yml, "data_path: data/stsb\ntrainer: pair_class\nlr: 2.0e-5\ntarget_column: label\nmax_samples: 100\n");
         SentenceTransformersParams p = ParamsIo.read(yml);
-        assertEquals("pair_class", p.trainer());
+        assertEquals(TrainerKind.PAIR_CLASS, p.trainer());
         assertEquals(2e-5, p.lr());
         assertEquals(100, p.maxSamples());
         assertEquals(8, p.batchSize(), "missing keys keep their defaults");
@@ -90,7 +93,6 @@ class SentenceTransformersParamsTest {
         SentenceTransformersParams ok = SentenceTransformersParams.builder().dataPath("d").targetColumn("score")
                 .projectName(dir.resolve("out").toString()).build();
         ParamsValidator.validate(ok, () -> false);
-        assertInvalid(ok.toBuilder().trainer("pairs").build(), "trainer: 'pairs' is not one of");
         assertInvalid(ok.toBuilder().targetColumn(null).build(), "target_column: is required for the pair_score trainer");
         assertInvalid(ok.toBuilder().trainer("pair_class").targetColumn(null).build(), "target_column:");
         assertInvalid(ok.toBuilder().trainer("triplet").build(), "sentence3_column: is required");
@@ -99,10 +101,75 @@ class SentenceTransformersParamsTest {
         assertInvalid(ok.toBuilder().mixedPrecision("fp16").build(), "mixed_precision: fp16 needs a GPU");
         assertInvalid(ok.toBuilder().mixedPrecision("bf16").build(), "mixed_precision: bf16 needs a GPU");
         assertInvalid(ok.toBuilder().projectName(dir.resolve("busy").toString()).build(), "project_name:");
-        assertInvalid(ok.toBuilder().scheduler("onecycle").build(), "scheduler:");
-        assertInvalid(ok.toBuilder().evalStrategy("sometimes").build(), "eval_strategy:");
         assertInvalid(ok.toBuilder().pushToHub(true).build(), "username:");
         assertInvalid(ok.toBuilder().batchSize(0).build(), "batch_size:");
+    }
+
+    @Test
+    void modesAreParsedByTheirAutoTrainNamesAndABadNameIsOneLine() throws IOException {
+        SentenceTransformersParams p = ParamsIo.parse("scheduler: cosine\nlog: tensorboard\nmixed_precision: none\ndevice: cpu\n"
+                + "optimizer: adamw_hf\neval_strategy: steps\ntrainer: qa\n", "cfg.yml");
+        assertEquals(Scheduler.COSINE, p.scheduler());
+        assertEquals(Tracker.TENSORBOARD, p.log());
+        assertEquals(MixedPrecision.NO, p.mixedPrecision(), "AutoTrain's 'none' reads as no");
+        assertEquals(DeviceChoice.CPU, p.device());
+        assertEquals(Optimizer.ADAMW_HF, p.optimizer());
+        assertEquals(EvalStrategy.STEPS, p.evalStrategy());
+        assertEquals(TrainerKind.QA, p.trainer());
+        assertTrue(ParamsIo.toJson(p).contains("\"scheduler\" : \"cosine\""), ParamsIo.toJson(p));
+        assertOneLineParse("trainer: 'pairs' is not one of pair, pair_class, pair_score, triplet, qa",
+                () -> SentenceTransformersParams.builder().trainer("pairs"));
+        assertOneLineParse("scheduler: 'onecycle' is not one of linear, cosine, constant, constant_with_warmup, polynomial",
+                () -> SentenceTransformersParams.builder().scheduler("onecycle"));
+        assertOneLineParse("eval_strategy: 'sometimes' is not one of epoch, steps, no",
+                () -> SentenceTransformersParams.builder().evalStrategy("sometimes"));
+        assertOneLineParse("lr: 'fast' is not a number", () -> Params.LR.parse("fast"));
+        assertOneLineParse("push_to_hub: 'yes' is not true or false", () -> Params.PUSH_TO_HUB.parse("yes"));
+        IOException e = assertThrows(IOException.class, () -> ParamsIo.parse("log: syslog\n", "cfg.yml"));
+        assertEquals("cfg.yml: parameter 'log' has value 'syslog': 'syslog' is not one of none, tensorboard, mlflow, wandb", e.getMessage());
+        IOException n = assertThrows(IOException.class, () -> ParamsIo.parse("epochs: null\n", "cfg.yml"));
+        assertTrue(n.getMessage().contains("'epochs'") && n.getMessage().contains("must not be null"), n.getMessage());
+        IOException f = assertThrows(IOException.class, () -> ParamsIo.parse("epochs: 1.5\n", "cfg.yml"));
+        assertTrue(f.getMessage().contains("is not an integer"), f.getMessage());
+    }
+
+    @Test
+    void everyParameterHasOneDescriptorWithAUniqueNameAndFlagAndAValidDefault() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        java.util.Set<String> flags = new java.util.HashSet<>();
+        for (Param<?> param : Params.ALL) {
+            assertTrue(names.add(param.name()), "duplicate name " + param.name());
+            assertTrue(flags.add(param.flag()), "duplicate flag " + param.flag());
+            assertTrue(param.name().matches("[a-z0-9_]+"), param.name());
+            assertEquals(param, Params.byName(param.name()).orElseThrow());
+            assertDefaultIsValid(param);
+        }
+        assertEquals(38, Params.ALL.size());
+        for (java.lang.reflect.Field f : Params.class.getDeclaredFields()) {
+            if (f.getType() == Param.class) {
+                assertTrue(Params.ALL.contains(readStatic(f)), f.getName() + " is declared but missing from Params.ALL");
+            }
+        }
+    }
+
+    private static Object readStatic(java.lang.reflect.Field f) {
+        try {
+            return f.get(null);
+        } catch (IllegalAccessException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static <T> void assertDefaultIsValid(Param<T> param) {
+        if (param.defaultValue() != null) {
+            assertNull(param.problem(param.defaultValue()), param.name() + "'s default fails its own check");
+            assertEquals(param.defaultValue(), param.parse(param.print(param.defaultValue())), param.name() + " round trip");
+        }
+    }
+
+    private static void assertOneLineParse(String message, org.junit.jupiter.api.function.Executable call) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        assertEquals(message, e.getMessage());
     }
 
     private static void assertInvalid(SentenceTransformersParams p, String start) {

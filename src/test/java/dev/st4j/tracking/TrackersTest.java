@@ -37,6 +37,42 @@ class TrackersTest {
                 .maxSeqLength(32).loggingSteps(1).token("hf_SECRET_TOKEN").projectName(tmp.resolve(project).toString());
     }
 
+    /** CRC-32C bit by bit (Castagnoli, reflected polynomial 0x82F63B78): an oracle independent of java.util.zip. */
+    private static int referenceCrc32c(byte[] data) {
+        int crc = 0xFFFFFFFF;
+        for (byte value : data) {
+            crc ^= value & 0xFF;
+            for (int bit = 0; bit < 8; bit++) {
+                crc = (crc >>> 1) ^ ((crc & 1) != 0 ? 0x82F63B78 : 0);
+            }
+        }
+        return ~crc;
+    }
+
+    /** TensorFlow's record checksum: the CRC-32C rotated right by 15 bits, plus 0xa282ead8. */
+    private static int referenceMaskedCrc(byte[] data) {
+        int crc = referenceCrc32c(data);
+        return Integer.rotateRight(crc, 15) + 0xa282ead8;
+    }
+
+    @Test
+    void recordChecksumsMatchPublishedCrc32cVectors() {
+        byte[] ff = new byte[32];
+        java.util.Arrays.fill(ff, (byte) 0xFF);
+        byte[] ascending = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            ascending[i] = (byte) i;
+        }
+        // RFC 3720 (iSCSI), appendix B.4, and the usual "123456789" check value.
+        assertEquals(0x8A9136AA, referenceCrc32c(new byte[32]));
+        assertEquals(0x62A8AB43, referenceCrc32c(ff));
+        assertEquals(0x46DD794E, referenceCrc32c(ascending));
+        assertEquals(0xE3069283, referenceCrc32c("123456789".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        for (byte[] v : List.of(new byte[32], ff, ascending, new byte[0], "123456789".getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            assertEquals(referenceMaskedCrc(v), TfRecordWriter.maskedCrc(v));
+        }
+    }
+
     @Test
     void tensorBoardEventFilesHaveValidFramingAndScalars() throws Exception {
         SentenceTransformersParams p = params("tb").log("tensorboard").build();
@@ -53,10 +89,10 @@ class TrackersTest {
         while (b.hasRemaining()) {
             byte[] len = new byte[8];
             b.get(len);
-            assertEquals(TfRecordWriter.maskedCrc(len), b.getInt(), "length CRC");
+            assertEquals(referenceMaskedCrc(len), b.getInt(), "length CRC");
             byte[] data = new byte[(int) ByteBuffer.wrap(len).order(ByteOrder.LITTLE_ENDIAN).getLong()];
             b.get(data);
-            assertEquals(TfRecordWriter.maskedCrc(data), b.getInt(), "data CRC");
+            assertEquals(referenceMaskedCrc(data), b.getInt(), "data CRC");
             CodedInputStream in = CodedInputStream.newInstance(data);
             long step = 0;
             for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {

@@ -2,12 +2,13 @@ package dev.st4j.trainer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.st4j.params.Params;
 import org.junit.jupiter.api.Test;
 
 /** The schedules against Hugging Face's formulas at chosen steps (T = 10 steps, W = 2, peak 1e-3). */
 class LearningRateScheduleTest {
     private static LearningRateSchedule of(String type) {
-        return new LearningRateSchedule(type, 10, 2, 1e-3);
+        return new LearningRateSchedule(Params.SCHEDULER.parse(type), 10, 2, 1e-3);
     }
 
     @Test

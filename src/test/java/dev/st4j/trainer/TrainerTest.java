@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,6 +121,31 @@ class TrainerTest {
     }
 
     @Test
+    void accumulationThatDoesNotDivideTheBatchesStepsOnEachEpochsRemainderAndComputesNothingAfterTheLastStep() throws Exception {
+        SentenceTransformersParams p = forKind("pair_score", "remainder").maxSamples(40).epochs(2).gradientAccumulation(2)
+                .loggingSteps(1).evalStrategy("no").build();
+        List<StepLog> logs = new ArrayList<>();
+        List<TrainingPlan> plans = new ArrayList<>();
+        TrainingResult r = new Trainer(p, List.of(new TrainingListener() {
+            @Override
+            public void onTrainBegin(TrainingPlan plan) {
+                plans.add(plan);
+            }
+
+            @Override
+            public void onLog(StepLog log) {
+                logs.add(log);
+            }
+        })).train();
+        assertEquals(3, plans.get(0).stepsPerEpoch(), "5 batches per epoch in steps of 2: 2, 2, then the remaining 1");
+        assertEquals(6, plans.get(0).totalSteps());
+        assertEquals(6, r.steps());
+        assertEquals(80, r.examplesSeen(), "every batch of both epochs is used, none computed and thrown away");
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), logs.stream().map(StepLog::step).toList());
+        assertEquals(1.0, logs.get(2).epoch(), 1e-12, "the third step ends the first epoch");
+    }
+
+    @Test
     void earlyStoppingAndCheckpointLimit() throws Exception {
         SentenceTransformersParams p = forKind("pair_score", "early").maxSamples(64).evalStrategy("steps").loggingSteps(1)
                 .earlyStoppingPatience(2).earlyStoppingThreshold(10.0).saveTotalLimit(1).build();
@@ -132,13 +159,50 @@ class TrainerTest {
         assertTrue(r.stoppedEarly());
         assertEquals(3, r.steps(), "first evaluation sets the best; two more without a 10.0 improvement stop it");
         assertEquals(3, checkpoints.size());
-        try (var dirs = Files.list(Path.of(p.projectName()))) {
-            long kept = dirs.filter(d -> d.getFileName().toString().startsWith("checkpoint-")).count();
-            assertTrue(kept <= 2, "the best and the latest at most: " + kept);
-        }
         assertNotNull(r.bestStep());
+        assertEquals(new TreeSet<>(List.of("checkpoint-" + r.bestStep(), "checkpoint-3")), checkpointsIn(Path.of(p.projectName())),
+                "save_total_limit 1 keeps the best and the latest");
         JsonNode state = JSON.readTree(checkpoints.get(2).resolve("trainer_state.json").toFile());
         assertEquals(3, state.get("global_step").asInt());
+    }
+
+    @Test
+    void theFinalModelIsTheBestCheckpointsAndOnlyTheBestAndTheLatestAreKept() throws Exception {
+        SentenceTransformersParams p = forKind("pair_score", "best").maxSamples(48).evalStrategy("steps").loggingSteps(1)
+                .lr(5e-2).scheduler("constant").warmupRatio(0).earlyStoppingPatience(100).saveTotalLimit(1).build();
+        TrainingResult r = new Trainer(p, List.of()).train();
+        Path project = Path.of(p.projectName());
+        assertEquals(6, r.steps(), "48 examples / batch 8");
+        assertTrue(r.bestStep() < r.steps(), "at lr 5e-2 the tiny model's best evaluation comes early: step " + r.bestStep());
+        String best = "checkpoint-" + r.bestStep();
+        assertEquals(new TreeSet<>(Set.of(best, "checkpoint-6")), checkpointsIn(project));
+        byte[] finalWeights = Files.readAllBytes(project.resolve("model.safetensors"));
+        assertArrayEquals(Files.readAllBytes(project.resolve(best).resolve("model.safetensors")), finalWeights,
+                "the project's model is the best checkpoint's");
+        assertFalse(java.util.Arrays.equals(Files.readAllBytes(project.resolve("checkpoint-6/model.safetensors")), finalWeights),
+                "and not the last step's");
+        JsonNode state = JSON.readTree(project.resolve("checkpoint-6/trainer_state.json").toFile());
+        assertEquals(r.bestStep(), state.get("best_step").asInt());
+        assertEquals(6, state.get("eval_history").size());
+        assertEquals(r.bestMetrics().get("spearman_cosine"), state.get("best_metric").asDouble(), 0.0);
+    }
+
+    @Test
+    void withoutValidationEachEpochEndsInACheckpointAndTheLimitKeepsTheLatest() throws Exception {
+        SentenceTransformersParams p = forKind("pair_score", "epochs").evalStrategy("no").epochs(3).saveTotalLimit(2).build();
+        TrainingResult r = new Trainer(p, List.of()).train();
+        Path project = Path.of(p.projectName());
+        assertEquals(12, r.steps());
+        assertEquals(new TreeSet<>(Set.of("checkpoint-8", "checkpoint-12")), checkpointsIn(project));
+        assertArrayEquals(Files.readAllBytes(project.resolve("checkpoint-12/model.safetensors")),
+                Files.readAllBytes(project.resolve("model.safetensors")), "without validation the last weights are the model");
+    }
+
+    private static Set<String> checkpointsIn(Path project) throws java.io.IOException {
+        try (var dirs = Files.list(project)) {
+            return dirs.map(d -> d.getFileName().toString()).filter(n -> n.startsWith("checkpoint-"))
+                    .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+        }
     }
 
     @Test

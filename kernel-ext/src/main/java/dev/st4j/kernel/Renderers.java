@@ -1,5 +1,6 @@
 package dev.st4j.kernel;
 
+import dev.st4j.data.DatasetSummary;
 import dev.st4j.eval.EvaluationReport;
 import dev.st4j.view.DatasetView;
 import dev.st4j.view.Html;
@@ -37,7 +38,9 @@ public final class Renderers {
         renderer.createRegistration(EvaluationReport.class).preferring(MIMEType.TEXT_HTML).supporting(MIMEType.TEXT_PLAIN)
                 .register((r, ctx) -> html(MetricsTable.of(r), ctx, r.metrics().toString()));
         renderer.createRegistration(DatasetView.class).preferring(MIMEType.TEXT_HTML).supporting(MIMEType.TEXT_PLAIN)
-                .register((v, ctx) -> html(inline(v.render()), ctx, v.splitSummary().print()));
+                .register((v, ctx) -> html(inline(v.render()), ctx, v.summary().splitSummary().print()));
+        renderer.createRegistration(DatasetSummary.class).preferring(MIMEType.TEXT_HTML).supporting(MIMEType.TEXT_PLAIN)
+                .register((s, ctx) -> html(inline(new DatasetView(s).render()), ctx, s.splitSummary().print()));
     }
 
     private static void html(Html html, RenderContext ctx, String text) {

@@ -1,10 +1,13 @@
 package dev.st4j.magics;
 
-import dev.st4j.cli.EvaluateCommand;
-import dev.st4j.eval.EvaluationReport;
+import dev.st4j.model.SentenceTransformer;
+import dev.st4j.params.EvaluationFlags;
+import dev.st4j.params.EvaluationParams;
+import dev.st4j.task.Evaluation;
+import java.io.IOException;
 import java.util.List;
 
-/** {@code %st_eval}: the metrics of {@code st4j evaluate} (same flags) as a table. */
+/** {@code %st_eval}: the metrics of {@code st4j evaluate} (same flags) as a table; {@code --model} may name a bound model. */
 public final class EvalMagic implements Magic {
     @Override
     public String name() {
@@ -18,15 +21,12 @@ public final class EvalMagic implements Magic {
 
     @Override
     public Object run(List<String> args, String body, NotebookSession session) throws Exception {
-        EvaluateCommand command = MagicArgs.parse(name(), new EvaluateCommand(), args);
-        if (command.model() == null) {
-            throw new MagicException("%st_eval: --model is required");
-        }
-        Object bound = session.variable(command.model()).orElse(null);
+        EvaluationFlags flags = MagicArgs.parse(name(), new EvaluationFlags(), args);
         try {
-            EvaluationReport report = bound instanceof dev.st4j.model.SentenceTransformer st ? command.evaluate(st) : command.evaluate();
-            return report;
-        } catch (java.io.IOException | IllegalArgumentException e) {
+            EvaluationParams params = flags.toParams();
+            Object bound = session.variable(params.model()).orElse(null);
+            return bound instanceof SentenceTransformer model ? Evaluation.run(params, model) : Evaluation.run(params);
+        } catch (IOException | IllegalArgumentException e) {
             throw MagicArgs.failure(name(), e);
         }
     }

@@ -1,5 +1,6 @@
 package dev.st4j.magics;
 
+import dev.st4j.params.ParamFlags;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -11,6 +12,7 @@ public final class MagicArgs {
     public static <T> T parse(String magic, T spec, List<String> args) {
         CommandLine cli = new CommandLine(spec);
         cli.setOverwrittenOptionsAllowed(true);
+        ParamFlags.install(cli);
         try {
             cli.parseArgs(args.toArray(String[]::new));
         } catch (CommandLine.ParameterException e) {

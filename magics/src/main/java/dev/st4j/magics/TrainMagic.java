@@ -1,7 +1,7 @@
 package dev.st4j.magics;
 
-import dev.st4j.cli.ParamsOptions;
 import dev.st4j.model.SentenceTransformer;
+import dev.st4j.params.ParamFlags;
 import dev.st4j.params.ParamsIo;
 import dev.st4j.params.SentenceTransformersParams;
 import dev.st4j.task.SentenceTransformersTask;
@@ -9,7 +9,6 @@ import dev.st4j.trainer.TrainingResult;
 import dev.st4j.view.LiveTraining;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -18,12 +17,16 @@ import picocli.CommandLine.Option;
  */
 public final class TrainMagic implements Magic {
     @Command(name = "st_train")
-    static final class Args {
-        @Mixin
-        ParamsOptions params;
+    static final class Args implements ParamFlags.Host {
+        private final ParamFlags params = new ParamFlags();
 
         @Option(names = "--as", defaultValue = "model", description = "Notebook variable for the trained model.")
         String as;
+
+        @Override
+        public ParamFlags paramFlags() {
+            return params;
+        }
     }
 
     @Override

@@ -1,0 +1,142 @@
+package dev.st4j.params;
+
+import dev.st4j.kind.TrainerKind;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every training parameter, described once, in AutoTrain's order: a new parameter is one more
+ * descriptor here, and the flags, files, validation and documentation follow from it.
+ */
+public final class Params {
+    private Params() {}
+
+    public static final Param<String> DATA_PATH = text("data_path", null,
+            "CSV/JSONL/JSON file, or a folder with {split}.csv|jsonl|json.").check(required());
+    public static final Param<String> MODEL = text("model", "microsoft/mpnet-base", "Model folder or Hub id.")
+            .notes("looked up as a local folder, then in the Hugging Face cache, then among the bundled models, then downloaded from the Hub").check(required());
+    public static final Param<Double> LR = decimal("lr", 3e-5, "Peak learning rate.").check(v -> v > 0 && Double.isFinite(v)
+            ? null : "must be > 0, got " + v);
+    public static final Param<Integer> EPOCHS = integer("epochs", 3, "Passes over the training data.").check(atLeast(1));
+    public static final Param<Integer> MAX_SEQ_LENGTH = integer("max_seq_length", 128, "Maximum tokens per text.")
+            .notes("applied to the model (AutoTrain itself leaves the model's own value)").check(atLeast(2));
+    public static final Param<Integer> BATCH_SIZE = integer("batch_size", 8, "Examples per batch.").check(atLeast(1));
+    public static final Param<Double> WARMUP_RATIO = decimal("warmup_ratio", 0.1, "Fraction of steps warming the learning rate up.")
+            .notes("warm-up steps = ceil(ratio × total optimizer steps)")
+            .check(v -> v >= 0 && v <= 1 ? null : "must be in [0, 1], got " + v);
+    public static final Param<Integer> GRADIENT_ACCUMULATION = integer("gradient_accumulation", 1,
+            "Batches whose gradients are summed before each optimizer step.").check(atLeast(1));
+    public static final Param<Optimizer> OPTIMIZER = choice("optimizer", Optimizer.class, Optimizer.ADAMW_TORCH, "Optimizer.")
+            .notes("`adamw_torch`, `adamw_hf` and `adamw` all mean PyTorch's AdamW (β 0.9/0.999, ε 1e-8)");
+    public static final Param<Scheduler> SCHEDULER = choice("scheduler", Scheduler.class, Scheduler.LINEAR, "Learning-rate schedule.")
+            .notes("`polynomial` has power 1 and ends at 1e-7");
+    public static final Param<Double> WEIGHT_DECAY = decimal("weight_decay", 0.0, "Decoupled weight decay.")
+            .notes("never applied to biases and LayerNorm/RMS-norm weights").check(atLeast(0.0, ""));
+    public static final Param<Double> MAX_GRAD_NORM = decimal("max_grad_norm", 1.0, "Global gradient-norm clipping threshold.")
+            .notes("global norm over the model's parameters (the pair_class classifier is left out); 0 disables")
+            .check(atLeast(0.0, " (0 disables clipping)"));
+    public static final Param<Integer> SEED = integer("seed", 42, "Seed for data order, dropout and head initialisation.")
+            .notes("a CPU run repeats bit for bit (AutoTrain ignores it)");
+    public static final Param<String> TRAIN_SPLIT = text("train_split", "train", "Training split.");
+    public static final Param<String> VALID_SPLIT = text("valid_split", null, "Validation split.");
+    public static final Param<Integer> LOGGING_STEPS = integer("logging_steps", -1, "Optimizer steps between log lines; -1 chooses.")
+            .notes("-1 = a fifth of the validation batches (or of the training batches when there is no validation), "
+                    + "clamped to 1..25, as AutoTrain computes it")
+            .check(v -> v == -1 || v >= 1 ? null : "must be -1 (automatic) or >= 1, got " + v);
+    public static final Param<String> PROJECT_NAME = text("project_name", "project-name", "Output folder.")
+            .notes("an existing non-empty folder that is not an st4j project is refused").check(required());
+    public static final Param<Boolean> AUTO_FIND_BATCH_SIZE = bool("auto_find_batch_size", false,
+            "Halve the batch and start again on out-of-memory.");
+    public static final Param<MixedPrecision> MIXED_PRECISION = choice("mixed_precision", MixedPrecision.class, null,
+            "Reduced-precision training (GPU only).").notes("refused on CPU");
+    public static final Param<Integer> SAVE_TOTAL_LIMIT = integer("save_total_limit", 1, "Checkpoints kept on disk.")
+            .notes("the best one is never deleted").check(atLeast(1));
+    public static final Param<String> TOKEN = text("token", null, "Hugging Face token (default: $HF_TOKEN).")
+            .notes("never written to any file or log");
+    public static final Param<Boolean> PUSH_TO_HUB = bool("push_to_hub", false, "Upload the model to the Hub when done.")
+            .notes("needs `username` and `token`");
+    public static final Param<EvalStrategy> EVAL_STRATEGY = choice("eval_strategy", EvalStrategy.class, EvalStrategy.EPOCH,
+            "When to validate.").notes("`steps` validates every `logging_steps`");
+    public static final Param<String> USERNAME = text("username", null, "Hub user or organisation to push to.");
+    public static final Param<Tracker> LOG = choice("log", Tracker.class, Tracker.NONE, "Experiment tracker.");
+    public static final Param<Integer> EARLY_STOPPING_PATIENCE = integer("early_stopping_patience", 5,
+            "Evaluations without improvement before stopping.").check(atLeast(1));
+    public static final Param<Double> EARLY_STOPPING_THRESHOLD = decimal("early_stopping_threshold", 0.01,
+            "Smallest improvement of the primary metric that counts.").notes("absolute").check(atLeast(0.0, ""));
+    public static final Param<TrainerKind> TRAINER = Param.of("trainer", TrainerKind.class, TrainerKind.PAIR_SCORE,
+            "Trainer: " + TrainerKind.names() + ".", TrainerKind::parse, TrainerKind::cliName);
+    public static final Param<String> SENTENCE1_COLUMN = text("sentence1_column", "sentence1", "First text column.")
+            .notes("when left at the default and absent, the trainer's conventional name (`anchor`, `premise`, `query`) is used");
+    public static final Param<String> SENTENCE2_COLUMN = text("sentence2_column", "sentence2", "Second text column.")
+            .notes("likewise (`positive`, `hypothesis`, `answer`)");
+    public static final Param<String> SENTENCE3_COLUMN = text("sentence3_column", null, "Third text column (triplet).")
+            .notes("required by `triplet`");
+    public static final Param<String> TARGET_COLUMN = text("target_column", null, "Score or label column.")
+            .notes("required by `pair_score` and `pair_class`");
+    public static final Param<Integer> MAX_SAMPLES = integer("max_samples", null, "Use only the first N rows of each split.")
+            .notes("from AutoTrain's guide").check(v -> v == null || v >= 1 ? null : "must be >= 1, got " + v);
+    public static final Param<Boolean> SKIP_INVALID_ROWS = bool("skip_invalid_rows", false,
+            "Skip rows with an empty text or a bad target instead of failing.").notes("the run says how many it skipped").st4j();
+    public static final Param<DeviceChoice> DEVICE = choice("device", DeviceChoice.class, DeviceChoice.AUTO,
+            "Where to compute.").notes("`auto` is the GPU when DJL sees one").st4j();
+    public static final Param<String> CORPUS_PATH = text("corpus_path", null, "BEIR corpus.csv for retrieval validation (pair, qa).")
+            .flag("--corpus").st4j();
+    public static final Param<String> QUERIES_PATH = text("queries_path", null, "BEIR queries.csv.").flag("--queries").st4j();
+    public static final Param<String> QRELS_PATH = text("qrels_path", null, "BEIR qrels.csv.").flag("--qrels").st4j();
+
+    /** Every parameter, in the order of AutoTrain's parameter class, then st4j's additions. */
+    public static final List<Param<?>> ALL = List.of(DATA_PATH, MODEL, LR, EPOCHS, MAX_SEQ_LENGTH, BATCH_SIZE, WARMUP_RATIO,
+            GRADIENT_ACCUMULATION, OPTIMIZER, SCHEDULER, WEIGHT_DECAY, MAX_GRAD_NORM, SEED, TRAIN_SPLIT, VALID_SPLIT,
+            LOGGING_STEPS, PROJECT_NAME, AUTO_FIND_BATCH_SIZE, MIXED_PRECISION, SAVE_TOTAL_LIMIT, TOKEN, PUSH_TO_HUB,
+            EVAL_STRATEGY, USERNAME, LOG, EARLY_STOPPING_PATIENCE, EARLY_STOPPING_THRESHOLD, TRAINER, SENTENCE1_COLUMN,
+            SENTENCE2_COLUMN, SENTENCE3_COLUMN, TARGET_COLUMN, MAX_SAMPLES, SKIP_INVALID_ROWS, DEVICE, CORPUS_PATH,
+            QUERIES_PATH, QRELS_PATH);
+
+    private static final Map<String, Param<?>> BY_NAME = ALL.stream().collect(Collectors.toUnmodifiableMap(Param::name, Function.identity()));
+
+    /** The parameter with that snake_case name, if any. */
+    public static Optional<Param<?>> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    private static Param<String> text(String name, String defaultValue, String description) {
+        return Param.of(name, String.class, defaultValue, description, s -> s, s -> s);
+    }
+
+    private static Param<Integer> integer(String name, Integer defaultValue, String description) {
+        return Param.of(name, Integer.class, defaultValue, description, Integer::valueOf, String::valueOf);
+    }
+
+    private static Param<Double> decimal(String name, Double defaultValue, String description) {
+        return Param.of(name, Double.class, defaultValue, description, Double::valueOf, String::valueOf);
+    }
+
+    private static Param<Boolean> bool(String name, Boolean defaultValue, String description) {
+        return Param.of(name, Boolean.class, defaultValue, description, s -> switch (s.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + ": '" + s + "' is not true or false");
+        }, String::valueOf);
+    }
+
+    private static <E extends Enum<E> & Choice> Param<E> choice(String name, Class<E> type, E defaultValue, String description) {
+        return Param.of(name, type, defaultValue, description + " One of " + Choice.ids(type) + ".",
+                s -> Choice.parse(type, name, s), Choice::id);
+    }
+
+    private static Param.Check<String> required() {
+        return v -> v == null || v.isBlank() ? "is required" : null;
+    }
+
+    private static Param.Check<Integer> atLeast(int min) {
+        return v -> v != null && v >= min ? null : "must be >= " + min + ", got " + v;
+    }
+
+    private static Param.Check<Double> atLeast(double min, String remark) {
+        return v -> v != null && v >= min ? null : "must be >= " + (min == 0 ? "0" : min) + remark + ", got " + v;
+    }
+}

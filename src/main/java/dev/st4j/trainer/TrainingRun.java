@@ -1,0 +1,111 @@
+package dev.st4j.trainer;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.st4j.data.Dataset;
+import dev.st4j.eval.Evaluator;
+import dev.st4j.eval.Evaluators;
+import dev.st4j.kind.TrainerKind;
+import dev.st4j.loss.Loss;
+import dev.st4j.loss.Losses;
+import dev.st4j.model.SentenceTransformer;
+import dev.st4j.params.DeviceChoice;
+import dev.st4j.params.EvalStrategy;
+import dev.st4j.params.ParamsIo;
+import dev.st4j.params.SentenceTransformersParams;
+import dev.st4j.resolve.ModelResolver;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Everything a training loop needs, prepared before its first step: the project folder with its
+ * {@code training_params.json}, the model on its device, the loss, the evaluator, the trainable
+ * tensors, the schedule and the plan. Owns the model's and the loss's native memory.
+ */
+final class TrainingRun implements AutoCloseable {
+    private static final int EVAL_BATCH = 32;
+
+    final SentenceTransformersParams params;
+    final Path project;
+    final Dataset train;
+    final SentenceTransformer model;
+    final Loss loss;
+    final Evaluator evaluator;
+    final Map<String, NDArray> trainable;
+    final LearningRateSchedule schedule;
+    final TrainingPlan plan;
+    private final NDManager lossManager;
+
+    private TrainingRun(SentenceTransformersParams params, Path project, Dataset train, SentenceTransformer model,
+            NDManager lossManager, Loss loss, Evaluator evaluator, Map<String, NDArray> trainable, LearningRateSchedule schedule,
+            TrainingPlan plan) {
+        this.params = params;
+        this.project = project;
+        this.train = train;
+        this.model = model;
+        this.lossManager = lossManager;
+        this.loss = loss;
+        this.evaluator = evaluator;
+        this.trainable = trainable;
+        this.schedule = schedule;
+        this.plan = plan;
+    }
+
+    /** Prepares a run of {@code params} over {@code data} at {@code batchSize} (which auto_find_batch_size may have lowered). */
+    static TrainingRun prepare(SentenceTransformersParams params, TrainingData data, int batchSize) throws IOException {
+        Path project = Path.of(params.projectName());
+        Files.createDirectories(project);
+        ParamsIo.writeJson(project.resolve("training_params.json"), params.toBuilder().batchSize(batchSize).build());
+        Engine.getInstance().setRandomSeed(params.seed());
+        TrainerKind kind = params.trainer();
+        Dataset train = data.train();
+        int batchesPerEpoch = (train.size() + batchSize - 1) / batchSize;
+        int stepsPerEpoch = (batchesPerEpoch + params.gradientAccumulation() - 1) / params.gradientAccumulation();
+        int totalSteps = stepsPerEpoch * params.epochs();
+        int warmup = LearningRateSchedule.warmupSteps(params.warmupRatio(), totalSteps);
+        LearningRateSchedule schedule = new LearningRateSchedule(params.scheduler(), totalSteps, warmup, params.lr());
+        int loggingSteps = params.loggingSteps() > 0 ? params.loggingSteps() : autoLoggingSteps(data, train.size(), batchSize);
+
+        Device device = params.device() == DeviceChoice.CPU ? Device.cpu() : Engine.getInstance().defaultDevice();
+        Path folder = new ModelResolver(System.getenv(), params.token(), null).resolve(params.model());
+        SentenceTransformer model = SentenceTransformer.load(folder, device);
+        NDManager lossManager = null;
+        try {
+            model.setMaxSeqLength(params.maxSeqLength());
+            lossManager = model.manager().newSubManager();
+            int numLabels = train.labels() == null ? 0 : train.labels().size();
+            Loss loss = Losses.create(kind.loss(), lossManager, model.dimension(), numLabels, params.seed());
+            Evaluator evaluator = params.evalStrategy() == EvalStrategy.NO || data.validation() == null && data.retrieval() == null ? null
+                    : Evaluators.of(kind, data.validation(), data.retrieval(), loss, EVAL_BATCH);
+            Map<String, NDArray> trainable = new LinkedHashMap<>(model.parameters());
+            trainable.putAll(loss.parameters());
+            TrainingPlan plan = new TrainingPlan(kind, params.model(), loss.name(), train.size(), data.validationSize(),
+                    params.epochs(), batchSize, stepsPerEpoch, totalSteps, warmup, loggingSteps,
+                    evaluator == null ? null : evaluator.primaryMetric());
+            return new TrainingRun(params, project, train, model, lossManager, loss, evaluator, trainable, schedule, plan);
+        } catch (RuntimeException | IOException e) {
+            if (lossManager != null) {
+                lossManager.close();
+            }
+            model.close();
+            throw e;
+        }
+    }
+
+    /** AutoTrain's choice for logging_steps = -1: a fifth of the validation (else training) batches, within 1..25. */
+    static int autoLoggingSteps(TrainingData data, int trainSize, int batchSize) {
+        int basis = data.validationSize() > 0 ? data.validationSize() : trainSize;
+        return Math.max(1, Math.min(25, (int) (0.2 * basis / batchSize)));
+    }
+
+    @Override
+    public void close() {
+        lossManager.close();
+        model.close();
+    }
+}
