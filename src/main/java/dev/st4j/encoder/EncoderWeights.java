@@ -2,9 +2,9 @@ package dev.st4j.encoder;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import dev.st4j.safetensors.SafetensorsReader;
-import java.nio.file.Path;
+import dev.st4j.tensor.RawTensor;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -26,38 +26,33 @@ public final class EncoderWeights {
     }
 
     /**
-     * Loads a safetensors file, strips the prefix in front of {@code anchor} (the name of a tensor every
-     * checkpoint of the architecture has), casts floating tensors to float32 and drops tensors outside
-     * the base model.
+     * Takes the tensors of a weight file, strips the prefix in front of {@code anchor} (the name of a
+     * tensor every checkpoint of the architecture has), drops tensors outside the base model, and
+     * creates the rest in {@code manager} (floating ones as float32).
+     *
+     * @param source names the weights in messages
      */
-    public static EncoderWeights load(Path file, NDManager manager, String anchor, Set<String> prefixesToDrop) {
-        Map<String, NDArray> raw = SafetensorsReader.read(file, manager);
+    public static EncoderWeights load(String source, Map<String, RawTensor> raw, NDManager manager, String anchor,
+            Set<String> prefixesToDrop) {
         String prefix = raw.keySet().stream()
                 .filter(k -> k.endsWith(anchor))
                 .map(k -> k.substring(0, k.length() - anchor.length()))
-                .min(java.util.Comparator.comparingInt(String::length))
-                .orElseThrow(() -> new IllegalArgumentException(file + ": no tensor '" + anchor
+                .min(Comparator.comparingInt(String::length))
+                .orElseThrow(() -> new IllegalArgumentException(source + ": no tensor '" + anchor
                         + "': this is not a checkpoint of the architecture its config.json names"));
         Map<String, NDArray> out = new LinkedHashMap<>();
-        for (Map.Entry<String, NDArray> e : raw.entrySet()) {
+        for (Map.Entry<String, RawTensor> e : raw.entrySet()) {
             String key = e.getKey();
-            NDArray a = e.getValue();
             boolean keep = key.startsWith(prefix)
                     && prefixesToDrop.stream().noneMatch(p -> key.substring(prefix.length()).startsWith(p));
-            if (!keep) {
-                a.close();
-                continue;
+            if (keep) {
+                String name = key.substring(prefix.length());
+                NDArray a = e.getValue().toNDArray(manager);
+                a.setName(name);
+                out.put(name, a);
             }
-            if (a.getDataType().isFloating() && a.getDataType() != ai.djl.ndarray.types.DataType.FLOAT32) {
-                NDArray f = a.toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
-                a.close();
-                a = f;
-            }
-            String name = key.substring(prefix.length());
-            a.setName(name);
-            out.put(name, a);
         }
-        return new EncoderWeights(file.toString(), out);
+        return new EncoderWeights(source, out);
     }
 
     /** The tensor {@code name}; marks it as used by the forward pass. */

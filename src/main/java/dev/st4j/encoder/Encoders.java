@@ -2,31 +2,30 @@ package dev.st4j.encoder;
 
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.nio.file.Files;
+import dev.st4j.tensor.RawTensor;
+import dev.st4j.weights.WeightFiles;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 
-/** Builds the encoder a Hugging Face model folder describes ({@code config.json} + {@code model.safetensors}). */
+/** Builds the encoder a Hugging Face model folder describes ({@code config.json} + its weights, in any format {@link WeightFiles} reads). */
 public final class Encoders {
     private Encoders() {}
 
     /** Loads the encoder of {@code dir} with its weights in {@code manager}. */
     public static Encoder load(Path dir, NDManager manager) throws IOException {
         EncoderConfig config = EncoderConfig.read(dir.resolve("config.json"));
-        Path weightsFile = dir.resolve("model.safetensors");
-        if (!Files.exists(weightsFile)) {
-            String found = Files.exists(dir.resolve("pytorch_model.bin")) ? " (found pytorch_model.bin: convert it to safetensors)" : "";
-            throw new IOException(dir + ": no model.safetensors" + found);
-        }
+        Map<String, RawTensor> weights = WeightFiles.read(dir);
+        String source = WeightFiles.find(dir).map(Path::toString).orElse(dir.toString());
         return switch (config.modelType()) {
             case "bert", "roberta", "xlm-roberta", "camembert" -> new BertEncoder(config,
-                    EncoderWeights.load(weightsFile, manager, "embeddings.word_embeddings.weight", Set.of("lm_head", "cls.", "classifier", "qa_outputs")));
+                    EncoderWeights.load(source, weights, manager, "embeddings.word_embeddings.weight", Set.of("lm_head", "cls.", "classifier", "qa_outputs")));
             case "distilbert" -> new DistilBertEncoder(config,
-                    EncoderWeights.load(weightsFile, manager, "embeddings.word_embeddings.weight", Set.of("vocab_", "classifier", "pre_classifier", "qa_outputs")));
+                    EncoderWeights.load(source, weights, manager, "embeddings.word_embeddings.weight", Set.of("vocab_", "classifier", "pre_classifier", "qa_outputs")));
             case "mpnet" -> new MpnetEncoder(config,
-                    EncoderWeights.load(weightsFile, manager, "embeddings.word_embeddings.weight", Set.of("lm_head", "classifier")));
+                    EncoderWeights.load(source, weights, manager, "embeddings.word_embeddings.weight", Set.of("lm_head", "classifier")));
             case "t5", "mt5" -> new T5Encoder(config,
-                    EncoderWeights.load(weightsFile, manager, "encoder.final_layer_norm.weight", Set.of("decoder.", "lm_head")));
+                    EncoderWeights.load(source, weights, manager, "encoder.final_layer_norm.weight", Set.of("decoder.", "lm_head")));
             default -> throw new IllegalStateException("unreachable: " + config.modelType());
         };
     }

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.st4j.io.AtomicFiles;
-import dev.st4j.safetensors.SafetensorsReader;
+import dev.st4j.tensor.RawTensor;
 import dev.st4j.safetensors.SafetensorsWriter;
+import dev.st4j.weights.WeightFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,7 +31,7 @@ public final class Dense implements SentenceModule {
         this.activation = activation;
     }
 
-    /** Reads a Dense folder ({@code config.json} + {@code model.safetensors}) into {@code manager}. */
+    /** Reads a Dense folder ({@code config.json} + its weights in any format) into {@code manager}. */
     public static Dense load(Path dir, NDManager manager) throws IOException {
         JsonNode cfg = JSON.readTree(dir.resolve("config.json").toFile());
         String activation = cfg.path("activation_function").asText(TANH);
@@ -39,16 +39,13 @@ public final class Dense implements SentenceModule {
             throw new IOException(dir.resolve("config.json") + ": activation_function '" + activation
                     + "' is not supported (expected " + TANH + " or " + IDENTITY + ")");
         }
-        Path file = dir.resolve("model.safetensors");
-        if (!Files.exists(file)) {
-            throw new IOException(dir + ": no model.safetensors (a pytorch_model.bin must be converted to safetensors first)");
-        }
-        Map<String, NDArray> t = SafetensorsReader.read(file, manager);
-        NDArray w = t.get("linear.weight");
+        Map<String, RawTensor> t = WeightFiles.read(dir);
+        RawTensor w = t.get("linear.weight");
         if (w == null) {
-            throw new IOException(file + ": missing tensor 'linear.weight'");
+            throw new IOException(WeightFiles.find(dir).orElse(dir) + ": missing tensor 'linear.weight'");
         }
-        return new Dense(w, t.get("linear.bias"), activation);
+        RawTensor b = t.get("linear.bias");
+        return new Dense(w.toNDArray(manager), b == null ? null : b.toNDArray(manager), activation);
     }
 
     /** The trainable tensors by name. */

@@ -2,7 +2,7 @@ package dev.st4j.safetensors;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
+import dev.st4j.tensor.RawTensor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -26,22 +26,27 @@ public final class SafetensorsReader {
     }
 
     /**
-     * Reads every tensor into {@code manager}, in header order.
+     * Reads every tensor into {@code manager}, in header order; floating tensors become float32.
      *
      * @return tensors by name
      */
     public static Map<String, NDArray> read(Path file, NDManager manager) {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        readRaw(file).forEach((name, raw) -> out.put(name, raw.toNDArray(manager)));
+        return out;
+    }
+
+    /** Reads every tensor as stored, in header order. */
+    public static Map<String, RawTensor> readRaw(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             SafetensorsHeader header = readHeader(file, ch);
             long dataStart = 8 + headerLength(file, ch);
-            Map<String, NDArray> out = new LinkedHashMap<>();
+            Map<String, RawTensor> out = new LinkedHashMap<>();
             for (TensorEntry e : header.tensors().values()) {
-                ByteBuffer buf = ByteBuffer.allocateDirect(Math.toIntExact(e.end() - e.begin())).order(ByteOrder.LITTLE_ENDIAN);
+                ByteBuffer buf = ByteBuffer.allocate(Math.toIntExact(e.end() - e.begin())).order(ByteOrder.LITTLE_ENDIAN);
                 readFully(ch, buf, dataStart + e.begin(), file, e.name());
                 buf.flip();
-                NDArray array = manager.create(buf, new Shape(e.shape()), e.dtype().djlType());
-                array.setName(e.name());
-                out.put(e.name(), array);
+                out.put(e.name(), new RawTensor(e.name(), e.dtype(), e.shape(), buf));
             }
             return out;
         } catch (IOException e) {

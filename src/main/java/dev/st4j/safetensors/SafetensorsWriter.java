@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.st4j.io.AtomicFiles;
+import dev.st4j.tensor.TensorDType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;

@@ -1,5 +1,7 @@
 package dev.st4j.safetensors;
 
+import dev.st4j.tensor.TensorDType;
+
 /**
  * One tensor as a safetensors header describes it: name, element type, shape and its byte range
  * inside the data section.

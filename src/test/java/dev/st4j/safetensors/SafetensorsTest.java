@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import dev.st4j.tensor.TensorDType;
 import dev.st4j.testing.Shared;
 import java.io.IOException;
 import java.nio.ByteBuffer;
