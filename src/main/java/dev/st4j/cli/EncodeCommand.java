@@ -4,6 +4,7 @@ import dev.st4j.io.AtomicFiles;
 import dev.st4j.model.EncodeOptions;
 import dev.st4j.resolve.ModelResolver;
 import dev.st4j.model.SentenceTransformer;
+import dev.st4j.params.PromptFlags;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code st4j encode}: one embedding row per input line, written as CSV. */
@@ -35,6 +37,9 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--max-seq-length", description = "Truncate texts to this many tokens (default: the model's).")
     Integer maxSeqLength;
 
+    @Mixin
+    PromptFlags prompt;
+
     @Override
     public Integer call() throws IOException {
         if (batchSize <= 0) {
@@ -51,7 +56,7 @@ final class EncodeCommand implements Callable<Integer> {
             if (maxSeqLength != null) {
                 st.setMaxSeqLength(maxSeqLength);
             }
-            float[][] emb = st.encode(texts, new EncodeOptions(batchSize, normalize, true));
+            float[][] emb = st.encode(texts, prompt.apply(new EncodeOptions(batchSize, normalize, true)));
             AtomicFiles.write(output, out -> {
                 StringBuilder line = new StringBuilder();
                 for (float[] row : emb) {

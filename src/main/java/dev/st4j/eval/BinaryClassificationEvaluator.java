@@ -2,7 +2,7 @@ package dev.st4j.eval;
 
 import dev.st4j.model.EncodeOptions;
 import dev.st4j.model.SentenceTransformer;
-import dev.st4j.ops.Cosine;
+import dev.st4j.similarity.SimilarityFunction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,9 +21,16 @@ public final class BinaryClassificationEvaluator implements Evaluator {
     private final List<String> sentences2;
     private final int[] labels;
     private final int batchSize;
+    private final SimilarityFunction similarity;
 
-    /** An evaluator over sentence pairs with 0/1 labels. */
+    /** An evaluator over sentence pairs with 0/1 labels, by cosine. */
     public BinaryClassificationEvaluator(List<String> sentences1, List<String> sentences2, int[] labels, int batchSize) {
+        this(sentences1, sentences2, labels, batchSize, SimilarityFunction.COSINE);
+    }
+
+    /** An evaluator over sentence pairs with 0/1 labels, scored by {@code similarity}. */
+    public BinaryClassificationEvaluator(List<String> sentences1, List<String> sentences2, int[] labels, int batchSize,
+            SimilarityFunction similarity) {
         for (int l : labels) {
             if (l != 0 && l != 1) {
                 throw new IllegalArgumentException("binary classification labels must be 0 or 1, got " + l);
@@ -33,6 +40,7 @@ public final class BinaryClassificationEvaluator implements Evaluator {
         this.sentences2 = sentences2;
         this.labels = labels.clone();
         this.batchSize = batchSize;
+        this.similarity = similarity;
     }
 
     @Override
@@ -47,9 +55,9 @@ public final class BinaryClassificationEvaluator implements Evaluator {
         }
         double[] scores = new double[labels.length];
         for (int i = 0; i < labels.length; i++) {
-            scores[i] = Cosine.of(byText.get(sentences1.get(i)), byText.get(sentences2.get(i)));
+            scores[i] = similarity.of(byText.get(sentences1.get(i)), byText.get(sentences2.get(i)));
         }
-        return metrics(scores, labels);
+        return MetricNames.withFunction(metrics(scores, labels), similarity);
     }
 
     /** The metrics for similarity scores already computed. */
@@ -137,6 +145,6 @@ public final class BinaryClassificationEvaluator implements Evaluator {
 
     @Override
     public String primaryMetric() {
-        return "cosine_ap";
+        return similarity.id() + "_ap";
     }
 }

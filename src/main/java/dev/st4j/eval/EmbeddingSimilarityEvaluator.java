@@ -3,6 +3,7 @@ package dev.st4j.eval;
 import dev.st4j.model.EncodeOptions;
 import dev.st4j.model.SentenceTransformer;
 import dev.st4j.ops.Cosine;
+import dev.st4j.similarity.SimilarityFunction;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,16 @@ public final class EmbeddingSimilarityEvaluator implements Evaluator {
     private final List<String> sentences2;
     private final double[] scores;
     private final int batchSize;
+    private final SimilarityFunction similarity;
 
-    /** An evaluator over paired sentences and their gold scores (any scale). */
+    /** An evaluator over paired sentences and their gold scores (any scale), whose primary metric is cosine's. */
     public EmbeddingSimilarityEvaluator(List<String> sentences1, List<String> sentences2, double[] scores, int batchSize) {
+        this(sentences1, sentences2, scores, batchSize, SimilarityFunction.COSINE);
+    }
+
+    /** As the cosine evaluator, with the Spearman correlation of {@code similarity} as the primary metric. */
+    public EmbeddingSimilarityEvaluator(List<String> sentences1, List<String> sentences2, double[] scores, int batchSize,
+            SimilarityFunction similarity) {
         if (sentences1.size() != sentences2.size() || sentences1.size() != scores.length) {
             throw new IllegalArgumentException("sentence lists and scores differ in length");
         }
@@ -33,6 +41,7 @@ public final class EmbeddingSimilarityEvaluator implements Evaluator {
         this.sentences2 = sentences2;
         this.scores = scores.clone();
         this.batchSize = batchSize;
+        this.similarity = similarity;
     }
 
     @Override
@@ -91,6 +100,6 @@ public final class EmbeddingSimilarityEvaluator implements Evaluator {
 
     @Override
     public String primaryMetric() {
-        return "spearman_cosine";
+        return "spearman_" + similarity.id();
     }
 }

@@ -2,7 +2,7 @@ package dev.st4j.eval;
 
 import dev.st4j.model.EncodeOptions;
 import dev.st4j.model.SentenceTransformer;
-import dev.st4j.similarity.Similarity;
+import dev.st4j.similarity.SimilarityFunction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -26,14 +26,22 @@ public final class InformationRetrievalEvaluator implements Evaluator {
     private final Map<String, String> corpus;
     private final Map<String, Set<String>> relevant;
     private final int batchSize;
+    private final SimilarityFunction similarity;
 
     /** An evaluator over queries and corpus (by id) and the relevant corpus ids of each query. */
     public InformationRetrievalEvaluator(Map<String, String> queries, Map<String, String> corpus,
             Map<String, Set<String>> relevant, int batchSize) {
+        this(queries, corpus, relevant, batchSize, SimilarityFunction.COSINE);
+    }
+
+    /** As the cosine evaluator, scoring by {@code similarity} (the model's declared function). */
+    public InformationRetrievalEvaluator(Map<String, String> queries, Map<String, String> corpus,
+            Map<String, Set<String>> relevant, int batchSize, SimilarityFunction similarity) {
         this.queries = queries;
         this.corpus = corpus;
         this.relevant = relevant;
         this.batchSize = batchSize;
+        this.similarity = similarity;
     }
 
     @Override
@@ -41,9 +49,9 @@ public final class InformationRetrievalEvaluator implements Evaluator {
         List<String> qids = queries.keySet().stream().filter(q -> !relevant.getOrDefault(q, Set.of()).isEmpty()).toList();
         List<String> dids = new ArrayList<>(corpus.keySet());
         EncodeOptions o = EncodeOptions.DEFAULTS.withBatchSize(batchSize);
-        float[][] q = model.encode(qids.stream().map(queries::get).toList(), o);
-        float[][] d = model.encode(dids.stream().map(corpus::get).toList(), o);
-        float[][] scores = Similarity.cosSim(q, d);
+        float[][] q = model.encodeQuery(qids.stream().map(queries::get).toList(), o);
+        float[][] d = model.encodeDocument(dids.stream().map(corpus::get).toList(), o);
+        float[][] scores = similarity.matrix(q, d);
         List<List<String>> rankings = new ArrayList<>();
         for (float[] row : scores) {
             Integer[] order = new Integer[dids.size()];
@@ -58,7 +66,7 @@ public final class InformationRetrievalEvaluator implements Evaluator {
             rankings.add(ranked);
         }
         List<Set<String>> rel = qids.stream().map(relevant::get).toList();
-        return metrics(rankings, rel);
+        return MetricNames.withFunction(metrics(rankings, rel), similarity);
     }
 
     /** The metrics for rankings already computed (best first, at least 100 deep where the corpus allows). */
@@ -138,6 +146,6 @@ public final class InformationRetrievalEvaluator implements Evaluator {
 
     @Override
     public String primaryMetric() {
-        return "cosine_ndcg@10";
+        return similarity.id() + "_ndcg@10";
     }
 }

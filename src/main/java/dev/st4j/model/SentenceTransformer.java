@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.st4j.encoder.EncoderInput;
 import dev.st4j.engine.Autograd;
@@ -88,10 +89,12 @@ public final class SentenceTransformer implements AutoCloseable {
     }
 
     /**
-     * Encodes texts into embeddings, one row per text in input order. Texts are sorted by length so
-     * that each batch pads little, and every batch's native memory is released before the next.
+     * Encodes texts into embeddings, one row per text in input order. The prompt the options name (else
+     * the model's default prompt) is put before each text. Texts are sorted by length so that each batch
+     * pads little, and every batch's native memory is released before the next.
      */
     public float[][] encode(List<String> texts, EncodeOptions options) {
+        String prompt = resolvePrompt(options.prompt(), options.promptName());
         List<Integer> order = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             order.add(i);
@@ -107,7 +110,7 @@ public final class SentenceTransformer implements AutoCloseable {
                     batch.add(texts.get(i));
                 }
                 try (Autograd.Scope noGrad = Autograd.noGrad(); NDManager batchManager = manager.newSubManager()) {
-                    NDArray emb = embed(transformer.tokenize(batch), batchManager, false);
+                    NDArray emb = embed(tokenize(batch, prompt), batchManager, false);
                     if (options.normalizeEmbeddings()) {
                         emb = Cosine.l2Normalize(emb);
                     }
@@ -136,16 +139,88 @@ public final class SentenceTransformer implements AutoCloseable {
      */
     public NDArray embed(TokenBatch batch, NDManager batchManager, boolean training) {
         EncoderInput input = batch.toInput(batchManager);
-        Features f = transformer.forward(input, training);
+        Features f = transformer.forward(input, batch.promptLength(), training);
         for (SentenceModule m : modules) {
             f = m.forward(f, training);
         }
         return f.sentenceEmbedding();
     }
 
-    /** Tokenizes texts as the model will see them. */
+    /** Tokenizes texts as the model will see them, without a prompt. */
     public TokenBatch tokenize(List<String> texts) {
         return transformer.tokenize(texts);
+    }
+
+    /** Tokenizes texts with {@code prompt} (null or empty for none) before each, marking how many tokens it takes. */
+    public TokenBatch tokenize(List<String> texts, String prompt) {
+        if (prompt == null || prompt.isEmpty()) {
+            return transformer.tokenize(texts);
+        }
+        List<String> prompted = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            prompted.add(prompt + text);
+        }
+        return transformer.tokenize(prompted).withPromptLength(transformer.tokenizer().promptLength(prompt));
+    }
+
+    /** Encodes queries with the model's {@code query} prompt, as sentence-transformers' {@code encode_query}. */
+    public float[][] encodeQuery(List<String> queries, EncodeOptions options) {
+        return encode(queries, options.prompt() != null || options.promptName() != null ? options
+                : options.withPromptName(prompts().containsKey("query") ? "query" : null));
+    }
+
+    /**
+     * Encodes documents with the model's {@code document} prompt (else {@code passage}, else {@code corpus}),
+     * as sentence-transformers' {@code encode_document}.
+     */
+    public float[][] encodeDocument(List<String> documents, EncodeOptions options) {
+        if (options.prompt() != null || options.promptName() != null) {
+            return encode(documents, options);
+        }
+        String name = List.of("document", "passage", "corpus").stream().filter(prompts()::containsKey).findFirst().orElse(null);
+        return encode(documents, options.withPromptName(name));
+    }
+
+    /**
+     * The prompt text to use: {@code prompt} when given, else the model's prompt named {@code promptName},
+     * else the model's default prompt; null when there is none. An unknown name is a one-line error.
+     */
+    public String resolvePrompt(String prompt, String promptName) {
+        if (prompt != null) {
+            return prompt;
+        }
+        Map<String, String> prompts = prompts();
+        String name = promptName != null ? promptName : defaultPromptName();
+        if (name == null) {
+            return null;
+        }
+        if (!prompts.containsKey(name)) {
+            throw new IllegalArgumentException("prompt name '" + name + "' is not one of this model's prompts "
+                    + (prompts.isEmpty() ? "(it has none)" : prompts.keySet()));
+        }
+        return prompts.get(name);
+    }
+
+    /** The model's prompts by name ({@code config_sentence_transformers.json}); empty when it has none. */
+    public Map<String, String> prompts() {
+        Map<String, String> out = new LinkedHashMap<>();
+        stConfig.path("prompts").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
+    /** The prompt applied when none is named, or null. */
+    public String defaultPromptName() {
+        JsonNode n = stConfig.get("default_prompt_name");
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    /**
+     * The similarity function the model declares ({@code similarity_fn_name}: cosine, dot, euclidean or
+     * manhattan); cosine when it declares none or another name, as sentence-transformers does.
+     */
+    public String similarityFnName() {
+        String name = stConfig.path("similarity_fn_name").asText("cosine");
+        return List.of("cosine", "dot", "euclidean", "manhattan").contains(name) ? name : "cosine";
     }
 
     /** Writes the model in sentence-transformers format; the folder appears complete or not at all. */

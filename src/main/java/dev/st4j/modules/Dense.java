@@ -18,14 +18,12 @@ import java.util.Map;
 /** A fully connected layer with an activation on the sentence vector (sentence-transformers' {@code Dense}). */
 public final class Dense implements SentenceModule {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TANH = "torch.nn.modules.activation.Tanh";
-    private static final String IDENTITY = "torch.nn.modules.linear.Identity";
 
     private final NDArray weight;
     private final NDArray bias;
-    private final String activation;
+    private final Activation activation;
 
-    private Dense(NDArray weight, NDArray bias, String activation) {
+    private Dense(NDArray weight, NDArray bias, Activation activation) {
         this.weight = weight;
         this.bias = bias;
         this.activation = activation;
@@ -34,10 +32,14 @@ public final class Dense implements SentenceModule {
     /** Reads a Dense folder ({@code config.json} + its weights in any format) into {@code manager}. */
     public static Dense load(Path dir, NDManager manager) throws IOException {
         JsonNode cfg = JSON.readTree(dir.resolve("config.json").toFile());
-        String activation = cfg.path("activation_function").asText(TANH);
-        if (!activation.equals(TANH) && !activation.equals(IDENTITY)) {
-            throw new IOException(dir.resolve("config.json") + ": activation_function '" + activation
-                    + "' is not supported (expected " + TANH + " or " + IDENTITY + ")");
+        Activation activation;
+        try {
+            activation = Activation.parse(cfg.path("activation_function").asText(Activation.TANH.pythonName()));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(dir.resolve("config.json") + ": " + e.getMessage());
+        }
+        if (cfg.path("use_residual").asBoolean(false)) {
+            throw new IOException(dir.resolve("config.json") + ": use_residual is not supported");
         }
         Map<String, RawTensor> t = WeightFiles.read(dir);
         RawTensor w = t.get("linear.weight");
@@ -45,6 +47,10 @@ public final class Dense implements SentenceModule {
             throw new IOException(WeightFiles.find(dir).orElse(dir) + ": missing tensor 'linear.weight'");
         }
         RawTensor b = t.get("linear.bias");
+        if (cfg.path("bias").asBoolean(true) != (b != null)) {
+            throw new IOException(WeightFiles.find(dir).orElse(dir) + ": config.json says bias " + cfg.path("bias").asBoolean(true)
+                    + " but the weights " + (b == null ? "have no" : "have a") + " 'linear.bias'");
+        }
         return new Dense(w.toNDArray(manager), b == null ? null : b.toNDArray(manager), activation);
     }
 
@@ -66,7 +72,7 @@ public final class Dense implements SentenceModule {
     @Override
     public Features forward(Features f, boolean training) {
         NDArray y = Layers.linear(f.sentenceEmbedding(), weight, bias);
-        return f.withSentenceEmbedding(activation.equals(TANH) ? y.tanh() : y);
+        return f.withSentenceEmbedding(activation.apply(y));
     }
 
     @Override
@@ -80,7 +86,7 @@ public final class Dense implements SentenceModule {
         cfg.put("in_features", weight.getShape().get(1));
         cfg.put("out_features", weight.getShape().get(0));
         cfg.put("bias", bias != null);
-        cfg.put("activation_function", activation);
+        cfg.put("activation_function", activation.pythonName());
         AtomicFiles.writeString(dir.resolve("config.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(cfg));
         SafetensorsWriter.write(dir.resolve("model.safetensors"), parameters());
     }

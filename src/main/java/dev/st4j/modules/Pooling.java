@@ -6,59 +6,85 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.st4j.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
-/** Reduces token vectors to one sentence vector; several modes concatenate, in sentence-transformers' order. */
+/**
+ * Reduces token vectors to one sentence vector (sentence-transformers' {@code Pooling}); several modes
+ * concatenate in the order given. With {@code include_prompt} false, the prompt's tokens are left out.
+ * Reads both config layouts: {@code pooling_mode} (a name or a list) with {@code embedding_dimension}
+ * (sentence-transformers 5.4 and later), and the older {@code pooling_mode_*} booleans with
+ * {@code word_embedding_dimension}.
+ */
 public final class Pooling implements SentenceModule {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final int dimension;
-    private final Set<PoolingMode> modes;
+    private final List<PoolingMode> modes;
     private final boolean includePrompt;
 
-    /** Pooling of {@code dimension}-wide token vectors with the given modes. */
-    public Pooling(int dimension, Set<PoolingMode> modes, boolean includePrompt) {
+    /** Pooling of {@code dimension}-wide token vectors with the given modes, in output order. */
+    public Pooling(int dimension, List<PoolingMode> modes, boolean includePrompt) {
         if (modes.isEmpty()) {
             throw new IllegalArgumentException("pooling needs at least one mode");
         }
+        if (new LinkedHashSet<>(modes).size() != modes.size()) {
+            throw new IllegalArgumentException("pooling modes repeat: " + modes);
+        }
         this.dimension = dimension;
-        this.modes = EnumSet.copyOf(modes);
+        this.modes = List.copyOf(modes);
         this.includePrompt = includePrompt;
     }
 
     /** Pooling with a single mode. */
     public static Pooling of(int dimension, PoolingMode mode) {
-        return new Pooling(dimension, EnumSet.of(mode), true);
+        return new Pooling(dimension, List.of(mode), true);
     }
 
-    /** Reads {@code config.json} of a pooling folder. */
+    /** Reads {@code config.json} of a pooling folder, in either layout. */
     public static Pooling load(Path dir) throws IOException {
         Path file = dir.resolve("config.json");
         JsonNode cfg = JSON.readTree(file.toFile());
-        if (cfg == null || !cfg.has("word_embedding_dimension")) {
-            throw new IOException(file + ": missing 'word_embedding_dimension'");
+        if (cfg == null || !cfg.isObject()) {
+            throw new IOException(file + ": expected a JSON object");
         }
-        EnumSet<PoolingMode> modes = EnumSet.noneOf(PoolingMode.class);
-        for (PoolingMode m : PoolingMode.values()) {
-            if (cfg.path(m.configKey()).asBoolean(false)) {
-                modes.add(m);
+        JsonNode dim = cfg.has("embedding_dimension") ? cfg.get("embedding_dimension") : cfg.get("word_embedding_dimension");
+        if (dim == null || !dim.canConvertToInt() || dim.asInt() <= 0) {
+            throw new IOException(file + ": missing or invalid 'embedding_dimension' (or 'word_embedding_dimension')");
+        }
+        List<PoolingMode> modes = new ArrayList<>();
+        JsonNode mode = cfg.get("pooling_mode");
+        try {
+            if (mode != null && mode.isTextual()) {
+                modes.add(PoolingMode.parse(mode.asText()));
+            } else if (mode != null && mode.isArray()) {
+                mode.forEach(m -> modes.add(PoolingMode.parse(m.asText())));
+            } else {
+                Arrays.stream(PoolingMode.values()).filter(m -> cfg.path(m.configKey()).asBoolean(false)).forEach(modes::add);
             }
+            if (modes.isEmpty()) {
+                modes.add(PoolingMode.MEAN);
+            }
+            return new Pooling(dim.asInt(), modes, cfg.path("include_prompt").asBoolean(true));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage());
         }
-        if (modes.isEmpty()) {
-            throw new IOException(file + ": no pooling_mode_* key is true");
-        }
-        return new Pooling(cfg.get("word_embedding_dimension").asInt(), modes, cfg.path("include_prompt").asBoolean(true));
     }
 
-    /** The enabled modes. */
-    public Set<PoolingMode> modes() {
-        return EnumSet.copyOf(modes);
+    /** The modes, in output order. */
+    public List<PoolingMode> modes() {
+        return modes;
+    }
+
+    /** Whether prompt tokens count. */
+    public boolean includePrompt() {
+        return includePrompt;
     }
 
     /** Width of the pooled vector. */
@@ -69,20 +95,31 @@ public final class Pooling implements SentenceModule {
     @Override
     public Features forward(Features f, boolean training) {
         NDArray h = f.tokenEmbeddings();
-        NDArray mask = f.attentionMask().toType(DataType.FLOAT32, false).expandDims(-1);
+        int skip = includePrompt ? 0 : f.promptLength();
+        NDArray mask = promptless(f.attentionMask(), skip).toType(DataType.FLOAT32, false).expandDims(-1);
         List<NDArray> parts = new ArrayList<>();
         for (PoolingMode mode : modes) {
             parts.add(switch (mode) {
-                case CLS -> h.get(":, 0, :");
-                case MAX -> h.add(mask.neg().add(1f).mul(-1e9f)).max(new int[] {1});
+                case CLS -> h.get(":, {}, :", Math.min(skip, h.getShape().get(1) - 1));
+                case MAX -> h.add(mask.sub(1f).mul(Float.MAX_VALUE)).max(new int[] {1});
                 case MEAN -> h.mul(mask).sum(new int[] {1}).div(mask.sum(new int[] {1}).maximum(1e-9f));
-                case MEAN_SQRT_LEN -> h.mul(mask).sum(new int[] {1}).div(mask.sum(new int[] {1}).sqrt());
+                case MEAN_SQRT_LEN -> h.mul(mask).sum(new int[] {1}).div(mask.sum(new int[] {1}).maximum(1e-9f).sqrt());
                 case WEIGHTED_MEAN -> weightedMean(h, mask);
                 case LAST_TOKEN -> lastToken(h, f.attentionMask());
             });
         }
         NDArray pooled = parts.size() == 1 ? parts.get(0) : NDArrays.concat(new NDList(parts), -1);
         return f.withSentenceEmbedding(pooled);
+    }
+
+    /** The mask with the first {@code skip} positions of every row cleared (rows are right-padded). */
+    private static NDArray promptless(NDArray attentionMask, int skip) {
+        if (skip <= 0) {
+            return attentionMask;
+        }
+        long length = attentionMask.getShape().get(1);
+        NDArray positions = attentionMask.getManager().arange(0, (int) length).reshape(1, length);
+        return attentionMask.mul(positions.gte(skip).toType(attentionMask.getDataType(), false));
     }
 
     private static NDArray weightedMean(NDArray h, NDArray mask) {
@@ -104,12 +141,24 @@ public final class Pooling implements SentenceModule {
         return ModuleType.POOLING;
     }
 
+    /**
+     * Writes the layout every sentence-transformers release reads ({@code word_embedding_dimension} and
+     * the {@code pooling_mode_*} booleans); modes in an order the booleans cannot express are written
+     * in the newer layout ({@code embedding_dimension}, {@code pooling_mode} list).
+     */
     @Override
     public void save(Path dir) throws IOException {
         ObjectNode cfg = JSON.createObjectNode();
-        cfg.put("word_embedding_dimension", dimension);
-        for (PoolingMode m : PoolingMode.values()) {
-            cfg.put(m.configKey(), modes.contains(m));
+        List<PoolingMode> canonical = Arrays.stream(PoolingMode.values()).filter(modes::contains).toList();
+        if (canonical.equals(modes)) {
+            cfg.put("word_embedding_dimension", dimension);
+            for (PoolingMode m : PoolingMode.values()) {
+                cfg.put(m.configKey(), modes.contains(m));
+            }
+        } else {
+            cfg.put("embedding_dimension", dimension);
+            ArrayNode list = cfg.putArray("pooling_mode");
+            modes.forEach(m -> list.add(m.shortName()));
         }
         cfg.put("include_prompt", includePrompt);
         AtomicFiles.writeString(dir.resolve("config.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(cfg));

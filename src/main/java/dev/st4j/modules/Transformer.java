@@ -25,6 +25,9 @@ import java.util.Map;
  */
 public final class Transformer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> CONFIG_FILES = List.of("sentence_bert_config.json", "sentence_roberta_config.json",
+            "sentence_distilbert_config.json", "sentence_camembert_config.json", "sentence_albert_config.json",
+            "sentence_xlm-roberta_config.json", "sentence_xlnet_config.json");
 
     private final Encoder encoder;
     private final Map<String, byte[]> tokenizerFiles;
@@ -41,9 +44,11 @@ public final class Transformer implements AutoCloseable {
     /** Loads the Hugging Face model folder {@code dir} (config, weights, tokenizer, optional {@code sentence_bert_config.json}). */
     public static Transformer load(Path dir, NDManager manager) throws IOException {
         Encoder encoder = Encoders.load(dir, manager);
-        Path stConfig = dir.resolve("sentence_bert_config.json");
-        JsonNode st = Files.exists(stConfig) ? JSON.readTree(stConfig.toFile()) : JSON.createObjectNode();
-        int maxSeqLength = st.hasNonNull("max_seq_length") ? st.get("max_seq_length").asInt() : defaultMaxSeqLength(dir, encoder);
+        JsonNode st = readConfig(dir);
+        JsonNode kwargs = st.has("processor_kwargs") ? st.get("processor_kwargs") : st.path("tokenizer_args");
+        int maxSeqLength = kwargs.hasNonNull("model_max_length") ? kwargs.get("model_max_length").asInt()
+                : st.hasNonNull("max_seq_length") ? st.get("max_seq_length").asInt() : defaultMaxSeqLength(dir, encoder);
+        maxSeqLength = Math.min(maxSeqLength, positionLimit(encoder));
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (String name : TextTokenizer.FILES) {
             Path f = dir.resolve(name);
@@ -53,6 +58,25 @@ public final class Transformer implements AutoCloseable {
         }
         TextTokenizer tokenizer = TextTokenizer.load(dir, maxSeqLength, encoder.config().padTokenId());
         return new Transformer(encoder, tokenizer, files, st.path("do_lower_case").asBoolean(false));
+    }
+
+    /**
+     * The module's own config: {@code sentence_bert_config.json} or one of its older per-architecture
+     * names. Before sentence-transformers 5.4 it held {@code max_seq_length} and {@code do_lower_case};
+     * later releases keep the length in {@code tokenizer_config.json} and the lowercasing in
+     * {@code tokenizer.json}, and may pass {@code processor_kwargs} (formerly {@code tokenizer_args}).
+     */
+    private static JsonNode readConfig(Path dir) throws IOException {
+        for (String name : CONFIG_FILES) {
+            Path f = dir.resolve(name);
+            if (Files.exists(f)) {
+                JsonNode n = JSON.readTree(f.toFile());
+                if (n != null && n.isObject() && !n.isEmpty()) {
+                    return n;
+                }
+            }
+        }
+        return JSON.createObjectNode();
     }
 
     private static int defaultMaxSeqLength(Path dir, Encoder encoder) throws IOException {
@@ -91,10 +115,10 @@ public final class Transformer implements AutoCloseable {
         return tokenizer.tokenize(texts);
     }
 
-    /** Runs the encoder on a batch. */
-    public Features forward(EncoderInput input, boolean training) {
+    /** Runs the encoder on a batch whose rows start with {@code promptLength} prompt tokens (0 for none). */
+    public Features forward(EncoderInput input, int promptLength, boolean training) {
         NDArray h = encoder.forward(input, training);
-        return new Features(h, input.attentionMask(), null);
+        return new Features(h, input.attentionMask(), promptLength, null);
     }
 
     /** The encoder. */

@@ -11,6 +11,7 @@ import dev.st4j.eval.RetrievalData;
 import dev.st4j.model.SentenceTransformer;
 import dev.st4j.params.EvaluationParams;
 import dev.st4j.resolve.ModelResolver;
+import dev.st4j.similarity.SimilarityFunction;
 import java.io.IOException;
 
 /** Evaluates a model as a trainer's validation would: the entry point of {@code st4j evaluate} and {@code %st_eval}. */
@@ -30,13 +31,13 @@ public final class Evaluation {
         String what;
         if (p.retrieval()) {
             RetrievalData r = RetrievalData.readBeir(p.corpus(), p.queries(), p.qrels());
-            evaluator = Evaluators.of(p.trainer(), null, r, null, p.batchSize());
+            evaluator = Evaluators.of(p.trainer(), null, r, null, p.batchSize(), SimilarityFunction.of(model));
             what = r.judgedQueries() + " queries against " + r.corpus().size() + " documents";
         } else {
             ColumnNames columns = new ColumnNames(p.sentence1Column(), p.sentence2Column(), p.sentence3Column(), p.targetColumn());
             Dataset data = new DatasetReader(columns, p.skipInvalidRows(), p.maxSamples())
                     .read(DataFiles.resolve(p.dataPath(), p.split()), p.trainer());
-            evaluator = Evaluators.of(p.trainer(), data, null, null, p.batchSize());
+            evaluator = Evaluators.of(p.trainer(), data, null, null, p.batchSize(), SimilarityFunction.of(model));
             what = data.size() + " rows of " + data.file() + (data.skipped() > 0 ? " (" + data.skipped() + " invalid rows skipped)" : "");
         }
         if (p.maxSeqLength() != null) {

@@ -97,6 +97,17 @@ public final class TextTokenizer implements AutoCloseable {
         return new TokenBatch(ids, mask, types);
     }
 
+    /**
+     * How many leading tokens a prompt adds to a text, as sentence-transformers counts them: the prompt
+     * tokenized alone with its special tokens, less a trailing special token (the end-of-sequence one).
+     */
+    public int promptLength(String prompt) {
+        Encoding e = tokenizer.encode(prompt, true, false);
+        long[] special = e.getSpecialTokenMask();
+        int n = e.getIds().length;
+        return n > 0 && special.length == n && special[n - 1] == 1 ? n - 1 : n;
+    }
+
     /** The number of tokens of each text, special tokens included, after this tokenizer's truncation. */
     public int[] lengths(List<String> texts) {
         int[] out = new int[texts.size()];

@@ -5,9 +5,19 @@ import dev.st4j.encoder.EncoderInput;
 
 /**
  * A batch of tokenized texts, right-padded to its longest member: ids, attention mask and token type
- * ids, one row per text.
+ * ids, one row per text, and how many leading tokens of each row are a prompt (0 when none).
  */
-public record TokenBatch(long[][] inputIds, long[][] attentionMask, long[][] tokenTypeIds) {
+public record TokenBatch(long[][] inputIds, long[][] attentionMask, long[][] tokenTypeIds, int promptLength) {
+
+    /** A batch without a prompt. */
+    public TokenBatch(long[][] inputIds, long[][] attentionMask, long[][] tokenTypeIds) {
+        this(inputIds, attentionMask, tokenTypeIds, 0);
+    }
+
+    /** The same batch, marked as starting with a prompt of {@code tokens} tokens. */
+    public TokenBatch withPromptLength(int tokens) {
+        return new TokenBatch(inputIds, attentionMask, tokenTypeIds, tokens);
+    }
 
     /** Number of texts. */
     public int size() {

@@ -16,6 +16,7 @@ import dev.st4j.params.EvalStrategy;
 import dev.st4j.params.ParamsIo;
 import dev.st4j.params.SentenceTransformersParams;
 import dev.st4j.resolve.ModelResolver;
+import dev.st4j.similarity.SimilarityFunction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ final class TrainingRun implements AutoCloseable {
             int numLabels = train.labels() == null ? 0 : train.labels().size();
             Loss loss = Losses.create(kind.loss(), lossManager, model.dimension(), numLabels, params.seed());
             Evaluator evaluator = params.evalStrategy() == EvalStrategy.NO || data.validation() == null && data.retrieval() == null ? null
-                    : Evaluators.of(kind, data.validation(), data.retrieval(), loss, EVAL_BATCH);
+                    : Evaluators.of(kind, data.validation(), data.retrieval(), loss, EVAL_BATCH, SimilarityFunction.of(model));
             Map<String, NDArray> trainable = new LinkedHashMap<>(model.parameters());
             trainable.putAll(loss.parameters());
             TrainingPlan plan = new TrainingPlan(kind, params.model(), loss.name(), train.size(), data.validationSize(),

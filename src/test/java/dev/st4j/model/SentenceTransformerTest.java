@@ -40,7 +40,7 @@ class SentenceTransformerTest {
         try (SentenceTransformer st = SentenceTransformer.load(Shared.tinyModel("bert"))) {
             assertEquals(1, st.modules().size());
             Pooling p = (Pooling) st.modules().get(0);
-            assertEquals(java.util.Set.of(PoolingMode.MEAN), p.modes());
+            assertEquals(java.util.List.of(PoolingMode.MEAN), p.modes());
             assertEquals(64, st.maxSeqLength(), "min(max_position_embeddings, model_max_length)");
             float[][] emb = st.encode(referenceTexts());
             float[][] expected = Reference.of("bert").meanPooled();
@@ -241,6 +241,60 @@ class SentenceTransformerTest {
             tensors.put("linear.weight", m.create(w));
             tensors.put("linear.bias", m.create(b));
             dev.st4j.safetensors.SafetensorsWriter.write(dir.resolve("model.safetensors"), tensors);
+        }
+    }
+
+    /** The bert fixture saved with prompts, a default prompt and a similarity function in its config. */
+    private Path promptedModel(boolean includePrompt) throws Exception {
+        Path out = tmp.resolve("prompted-" + includePrompt);
+        try (SentenceTransformer st = SentenceTransformer.load(Shared.tinyModel("bert"))) {
+            st.save(out);
+        }
+        Files.writeString(out.resolve("config_sentence_transformers.json"), "{\"prompts\": {\"query\": \"query: \", "
+                + "\"document\": \"\", \"passage\": \"passage: \"}, \"default_prompt_name\": \"query\", \"similarity_fn_name\": \"dot\"}");
+        Files.writeString(out.resolve("1_Pooling/config.json"), "{\"embedding_dimension\": 32, \"pooling_mode\": \"mean\", "
+                + "\"include_prompt\": " + includePrompt + "}");
+        return out;
+    }
+
+    @Test
+    void promptsResolveAsInPythonAndGoBeforeTheText() throws Exception {
+        try (SentenceTransformer st = SentenceTransformer.load(promptedModel(true));
+                SentenceTransformer plain = SentenceTransformer.load(Shared.tinyModel("bert"))) {
+            assertEquals("dot", st.similarityFnName());
+            assertEquals("query", st.defaultPromptName());
+            List<String> texts = List.of("a man plays a guitar", "the cat sleeps");
+            float[][] byDefault = st.encode(texts);
+            float[][] literal = plain.encode(List.of("query: a man plays a guitar", "query: the cat sleeps"));
+            assertArrayEquals(literal[0], byDefault[0], 1e-6f, "the default prompt is put before the text");
+            float[][] passage = st.encode(texts, EncodeOptions.DEFAULTS.withPromptName("passage"));
+            assertArrayEquals(plain.encode(List.of("passage: the cat sleeps"))[0], passage[1], 1e-6f);
+            float[][] explicit = st.encode(texts, EncodeOptions.DEFAULTS.withPromptName("passage").withPrompt(""));
+            assertArrayEquals(plain.encode(texts)[1], explicit[1], 1e-6f, "an explicit empty prompt wins and adds nothing");
+            assertArrayEquals(plain.encode(texts)[0], st.encodeDocument(texts, EncodeOptions.DEFAULTS)[0], 1e-6f,
+                    "encode_document takes the (empty) document prompt before passage");
+            assertArrayEquals(byDefault[0], st.encodeQuery(texts, EncodeOptions.DEFAULTS)[0], 1e-6f);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> st.encode(texts, EncodeOptions.DEFAULTS.withPromptName("summary")));
+            assertTrue(e.getMessage().startsWith("prompt name 'summary' is not one of this model's prompts"), e.getMessage());
+        }
+    }
+
+    @Test
+    void withoutIncludePromptThePromptTokensAreNotPooled() throws Exception {
+        try (SentenceTransformer st = SentenceTransformer.load(promptedModel(false));
+                SentenceTransformer plain = SentenceTransformer.load(Shared.tinyModel("bert"))) {
+            assertEquals(7, st.transformer().tokenizer().promptLength("query: "), "[CLS] q u e r y : — the trailing [SEP] is not counted");
+            float[] pooled = st.encode(List.of("the cat sleeps"))[0];
+            assertFalse(java.util.Arrays.equals(plain.encode(List.of("query: the cat sleeps"))[0], pooled));
+            try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+                dev.st4j.tokenizer.TokenBatch b = st.tokenize(List.of("the cat sleeps"), "query: ");
+                assertEquals(7, b.promptLength());
+                ai.djl.ndarray.NDArray h = st.transformer().forward(b.toInput(m), 0, false).tokenEmbeddings();
+                int n = (int) java.util.Arrays.stream(b.attentionMask()[0]).sum();
+                float[] expected = h.get(":, 7:" + n + ", :").mean(new int[] {1}).toFloatArray();
+                assertArrayEquals(expected, pooled, 1e-5f, "the mean of the tokens after the prompt");
+            }
         }
     }
 }

@@ -3,10 +3,14 @@ package dev.st4j.modules;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import java.util.EnumSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
 /** Each pooling mode on a hand-made batch: 2 sequences, 3 positions, 2 values, the second sequence padded after 2 tokens. */
@@ -18,10 +22,14 @@ class PoolingTest {
     private static final long[][] MASK = {{1, 1, 1}, {1, 1, 0}};
 
     private static float[] pool(PoolingMode... modes) {
+        return pool(true, 0, modes);
+    }
+
+    private static float[] pool(boolean includePrompt, int promptLength, PoolingMode... modes) {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray h = m.create(new float[] {1, 2, 3, 4, 5, 6, -1, 0, 2, -2, 100, 100}).reshape(2, 3, 2);
-            Pooling p = new Pooling(2, EnumSet.of(modes[0], modes), true);
-            return p.forward(new Features(h, m.create(MASK), null), false).sentenceEmbedding().toFloatArray();
+            Pooling p = new Pooling(2, List.of(modes), includePrompt);
+            return p.forward(new Features(h, m.create(MASK), promptLength, null), false).sentenceEmbedding().toFloatArray();
         }
     }
 
@@ -58,10 +66,44 @@ class PoolingTest {
     }
 
     @Test
-    void severalModesConcatenateInSentenceTransformersOrder() {
+    void severalModesConcatenateInTheOrderGiven() {
         float[] v = pool(PoolingMode.MEAN, PoolingMode.CLS);
-        assertArrayEquals(new float[] {1, 2, 3, 4, -1, 0, 0.5f, -1}, v, 1e-6f);
-        assertEquals(4, new Pooling(2, EnumSet.of(PoolingMode.MEAN, PoolingMode.CLS), true).outputDimension());
+        assertArrayEquals(new float[] {3, 4, 1, 2, 0.5f, -1, -1, 0}, v, 1e-6f);
+        assertEquals(4, new Pooling(2, List.of(PoolingMode.MEAN, PoolingMode.CLS), true).outputDimension());
+    }
+
+    @Test
+    void withoutThePromptItsTokensAreLeftOutAndClsIsTheFirstTokenAfterIt() {
+        assertArrayEquals(new float[] {4, 5, 2, -2}, pool(false, 1, PoolingMode.MEAN), 1e-6f);
+        assertArrayEquals(new float[] {3, 4, 2, -2}, pool(false, 1, PoolingMode.CLS));
+        assertArrayEquals(new float[] {5, 6, 2, -2}, pool(false, 1, PoolingMode.LAST_TOKEN));
+        assertArrayEquals(new float[] {3, 4, 0.5f, -1}, pool(true, 1, PoolingMode.MEAN), 1e-6f, "include_prompt keeps them");
+    }
+
+    @Test
+    void readsBothConfigLayoutsAndWritesOneEveryReleaseReads(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("config.json"), "{\"word_embedding_dimension\": 8, \"pooling_mode_cls_token\": true, "
+                + "\"pooling_mode_mean_tokens\": true, \"include_prompt\": false}");
+        Pooling old = Pooling.load(dir);
+        assertEquals(List.of(PoolingMode.CLS, PoolingMode.MEAN), old.modes());
+        assertEquals(16, old.outputDimension());
+        assertEquals(false, old.includePrompt());
+        Files.writeString(dir.resolve("config.json"), "{\"embedding_dimension\": 8, \"pooling_mode\": \"lasttoken\", \"include_prompt\": true}");
+        assertEquals(List.of(PoolingMode.LAST_TOKEN), Pooling.load(dir).modes());
+        Files.writeString(dir.resolve("config.json"), "{\"embedding_dimension\": 8, \"pooling_mode\": [\"mean\", \"cls\"]}");
+        Pooling listed = Pooling.load(dir);
+        assertEquals(List.of(PoolingMode.MEAN, PoolingMode.CLS), listed.modes());
+        listed.save(dir);
+        assertEquals(List.of(PoolingMode.MEAN, PoolingMode.CLS), Pooling.load(dir).modes(), "an order booleans cannot hold is kept");
+        assertTrue(Files.readString(dir.resolve("config.json")).contains("\"pooling_mode\""));
+        old.save(dir);
+        String saved = Files.readString(dir.resolve("config.json"));
+        assertTrue(saved.contains("\"word_embedding_dimension\" : 8") && saved.contains("\"pooling_mode_cls_token\" : true"), saved);
+        Files.writeString(dir.resolve("config.json"), "{\"word_embedding_dimension\": 8}");
+        assertEquals(List.of(PoolingMode.MEAN), Pooling.load(dir).modes(), "no mode means mean, as in Python");
+        Files.writeString(dir.resolve("config.json"), "{\"embedding_dimension\": 8, \"pooling_mode\": \"median\"}");
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> Pooling.load(dir));
+        assertTrue(e.getMessage().contains("config.json: pooling mode 'median' is not one of"), e.getMessage());
     }
 
     @Test

@@ -1,9 +1,12 @@
 package dev.st4j.magics;
 
-import dev.st4j.similarity.Similarity;
+import dev.st4j.model.EncodeOptions;
+import dev.st4j.params.PromptFlags;
+import dev.st4j.similarity.SimilarityFunction;
 import dev.st4j.view.SimilarityHeatmap;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code %%st_heatmap --model M}: cosine similarities of the body's sentences (one per line) as a heatmap. */
@@ -12,6 +15,9 @@ public final class HeatmapMagic implements Magic {
     static final class Args {
         @Option(names = "--model", required = true, description = "Model folder, Hub id or notebook model variable.")
         String model;
+
+        @Mixin
+        PromptFlags prompt;
     }
 
     @Override
@@ -21,7 +27,7 @@ public final class HeatmapMagic implements Magic {
 
     @Override
     public String usage() {
-        return "%%st_heatmap --model M  (one sentence per line of the cell)";
+        return "%%st_heatmap --model M [--prompt-name N | --prompt P]  (one sentence per line of the cell)";
     }
 
     @Override
@@ -32,8 +38,8 @@ public final class HeatmapMagic implements Magic {
             throw new MagicException("%%st_heatmap: expected at least 2 sentences in the cell body (one per line), got " + sentences.size());
         }
         try (ModelArgument m = ModelArgument.resolve(a.model, session)) {
-            float[][] e = m.model().encode(sentences);
-            return SimilarityHeatmap.of(sentences, Similarity.cosSim(e, e));
+            float[][] e = m.model().encode(sentences, a.prompt.apply(EncodeOptions.DEFAULTS));
+            return SimilarityHeatmap.of(sentences, SimilarityFunction.of(m.model()).matrix(e, e));
         } catch (java.io.IOException | IllegalArgumentException e) {
             throw MagicArgs.failure(name(), e);
         }

@@ -1,13 +1,17 @@
 package dev.st4j.magics;
 
 import dev.st4j.data.TableReader;
+import dev.st4j.model.EncodeOptions;
+import dev.st4j.params.PromptFlags;
 import dev.st4j.similarity.SearchHit;
 import dev.st4j.similarity.SemanticSearch;
+import dev.st4j.similarity.SimilarityFunction;
 import dev.st4j.view.SearchResults;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tech.tablesaw.api.Table;
@@ -31,6 +35,9 @@ public final class SearchMagic implements Magic {
         @Option(names = "--top-k", defaultValue = "5")
         int topK;
 
+        @Mixin
+        PromptFlags queryPrompt;
+
         @Parameters(arity = "1..*", description = "The query.")
         List<String> query;
     }
@@ -42,7 +49,7 @@ public final class SearchMagic implements Magic {
 
     @Override
     public String usage() {
-        return "%st_search --model M --corpus C [--top-k 5] [--text-column text] [--max-docs N] <query words>";
+        return "%st_search --model M --corpus C [--top-k 5] [--text-column text] [--max-docs N] [--prompt-name N | --prompt P] <query words>";
     }
 
     @Override
@@ -70,9 +77,9 @@ public final class SearchMagic implements Magic {
                 docs.add(t.stringColumn(textColumn).get(r));
                 ids.add(idColumn == null ? String.valueOf(r) : t.stringColumn(idColumn).get(r));
             }
-            float[][] corpus = m.model().encode(docs);
-            float[][] q = m.model().encode(List.of(query));
-            List<SearchHit> hits = SemanticSearch.search(q, corpus, a.topK).get(0);
+            float[][] corpus = m.model().encodeDocument(docs, EncodeOptions.DEFAULTS);
+            float[][] q = m.model().encodeQuery(List.of(query), a.queryPrompt.apply(EncodeOptions.DEFAULTS));
+            List<SearchHit> hits = SemanticSearch.search(q, corpus, a.topK, SimilarityFunction.of(m.model())).get(0);
             return SearchResults.of(query, hits, ids, docs);
         } catch (java.io.IOException | IllegalArgumentException e) {
             throw MagicArgs.failure(name(), e);
