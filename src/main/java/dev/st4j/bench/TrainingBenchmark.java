@@ -13,7 +13,7 @@ public final class TrainingBenchmark {
     private TrainingBenchmark() {}
 
     /** One measurement. */
-    public record Result(String name, int steps, int batchSize, int maxSeqLength, double seconds, double pairsPerSecond) {}
+    public record Result(String name, int steps, int batchSize, Integer maxSeqLength, double seconds, double pairsPerSecond) {}
 
     /**
      * Trains {@code steps} optimizer steps of {@code base} (data, trainer, columns) at {@code batchSize}

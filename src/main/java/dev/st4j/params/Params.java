@@ -22,8 +22,11 @@ public final class Params {
     public static final Param<Double> LR = decimal("lr", 3e-5, "Peak learning rate.").check(v -> v > 0 && Double.isFinite(v)
             ? null : "must be > 0, got " + v);
     public static final Param<Integer> EPOCHS = integer("epochs", 3, "Passes over the training data.").check(atLeast(1));
-    public static final Param<Integer> MAX_SEQ_LENGTH = integer("max_seq_length", 128, "Maximum tokens per text.")
-            .notes("applied to the model (AutoTrain itself leaves the model's own value)").check(atLeast(2));
+    public static final Param<Integer> MAX_SEQ_LENGTH = integer("max_seq_length", null, "Maximum tokens per text (default: the model's own).")
+            .notes("when not set, the model's own length, as Python sentence-transformers takes it: its module config, else the "
+                    + "tokenizer's model_max_length, capped at the position table (AutoTrain's reference page gives 128); a value "
+                    + "beyond the model's position table is refused")
+            .check(v -> v == null || v >= 2 ? null : "must be >= 2, got " + v);
     public static final Param<Integer> BATCH_SIZE = integer("batch_size", 8, "Examples per batch.").check(atLeast(1));
     public static final Param<Double> WARMUP_RATIO = decimal("warmup_ratio", 0.1, "Fraction of steps warming the learning rate up.")
             .notes("warm-up steps = ceil(ratio × total optimizer steps)")

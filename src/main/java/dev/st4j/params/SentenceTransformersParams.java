@@ -59,7 +59,7 @@ public final class SentenceTransformersParams {
     }
 
     /** {@link Params#MAX_SEQ_LENGTH}. */
-    public int maxSeqLength() {
+    public Integer maxSeqLength() {
         return get(Params.MAX_SEQ_LENGTH);
     }
 
@@ -287,7 +287,7 @@ public final class SentenceTransformersParams {
         }
 
         /** Sets {@link Params#MAX_SEQ_LENGTH}. */
-        public Builder maxSeqLength(int v) {
+        public Builder maxSeqLength(Integer v) {
             return set(Params.MAX_SEQ_LENGTH, v);
         }
 

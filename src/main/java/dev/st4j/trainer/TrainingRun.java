@@ -77,7 +77,9 @@ final class TrainingRun implements AutoCloseable {
         SentenceTransformer model = SentenceTransformer.load(folder, device);
         NDManager lossManager = null;
         try {
-            model.setMaxSeqLength(params.maxSeqLength());
+            if (params.maxSeqLength() != null) {
+                model.setMaxSeqLength(params.maxSeqLength());
+            }
             lossManager = model.manager().newSubManager();
             int numLabels = train.labels() == null ? 0 : train.labels().size();
             Loss loss = Losses.create(kind.loss(), lossManager, model.dimension(), numLabels, params.seed());

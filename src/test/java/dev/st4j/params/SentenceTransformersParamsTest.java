@@ -24,7 +24,7 @@ class SentenceTransformersParamsTest {
         assertEquals("microsoft/mpnet-base", p.model());
         assertEquals(3e-5, p.lr());
         assertEquals(3, p.epochs());
-        assertEquals(128, p.maxSeqLength());
+        assertNull(p.maxSeqLength(), "the model's own length unless set");
         assertEquals(8, p.batchSize());
         assertEquals(0.1, p.warmupRatio());
         assertEquals(1, p.gradientAccumulation());

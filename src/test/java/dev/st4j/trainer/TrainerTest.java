@@ -84,6 +84,16 @@ class TrainerTest {
     }
 
     @Test
+    void withoutMaxSeqLengthTheModelKeepsItsOwn() throws Exception {
+        SentenceTransformersParams p = forKind("pair_score", "own-length").maxSeqLength(null).evalStrategy("no").build();
+        new Trainer(p, List.of()).train();
+        try (SentenceTransformer st = SentenceTransformer.load(Path.of(p.projectName()))) {
+            assertEquals(64, st.maxSeqLength(), "the fixture's tokenizer model_max_length within its 64 positions");
+        }
+        assertTrue(Files.readString(Path.of(p.projectName()).resolve("training_params.json")).contains("\"max_seq_length\" : null"));
+    }
+
+    @Test
     void sameSeedRepeatsBitForBit() throws Exception {
         byte[][] weights = new byte[2][];
         for (int i = 0; i < 2; i++) {
