@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Downloads a model repository from the Hugging Face Hub ({@code {endpoint}/{repo}/resolve/{revision}/{file}})
- * into the local cache layout. Each file is written under a temporary name and renamed when complete,
+ * Downloads files of a model repository from the Hugging Face Hub (its file list from
+ * {@code {endpoint}/api/models/{repo}/revision/{revision}}, each file from
+ * {@code {endpoint}/{repo}/resolve/{revision}/{file}}) into the local cache layout; which files is up to
+ * the caller's {@link FileChooser}. Each file is written under a temporary name and renamed when complete,
  * and the revision's ref is written last, so a partial download never looks complete. The token is
  * sent only to the endpoint's own host and never appears in messages.
  */
@@ -32,9 +35,6 @@ public final class HubClient {
     public static final String DEFAULT_ENDPOINT = "https://huggingface.co";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> OPTIONAL_FILES = List.of("config_sentence_transformers.json",
-            "sentence_bert_config.json", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json",
-            "vocab.txt", "sentencepiece.bpe.model", "spiece.model", "merges.txt", "vocab.json", "added_tokens.json");
     private static final int MAX_REDIRECTS = 5;
 
     private final URI endpoint;
@@ -68,68 +68,108 @@ public final class HubClient {
         return endpoint.toString();
     }
 
-    /** Downloads the files a sentence-transformers model needs and returns the snapshot folder. */
-    public Path download(String repoId, String revision) throws IOException {
-        String commit = null;
-        Path staging = Files.createDirectories(cache.repoDir(repoId).resolve("snapshots"));
-        Optional<Fetched> modules = fetch(repoId, revision, "modules.json", false);
-        Set<String> files = new LinkedHashSet<>(List.of("config.json", "model.safetensors"));
-        files.addAll(OPTIONAL_FILES);
-        if (modules.isPresent()) {
-            commit = modules.get().commit();
-            for (JsonNode m : JSON.readTree(modules.get().body().toFile())) {
-                String path = m.path("path").asText("");
-                if (!path.isEmpty()) {
-                    files.add(path + "/config.json");
-                    if (m.path("type").asText("").endsWith("Dense")) {
-                        files.add(path + "/model.safetensors");
-                    }
-                }
-            }
+    /** Chooses which files of a repository to download, reading some of them (an index, modules.json) first. */
+    @FunctionalInterface
+    public interface FileChooser {
+        /**
+         * The files to download.
+         *
+         * @param files every file the repository has at the revision, as paths relative to its root
+         * @param reader fetches one of them now (it is then part of the download)
+         */
+        List<String> choose(Set<String> files, FileReader reader) throws IOException;
+    }
+
+    /** Fetches one file of the repository being downloaded. */
+    @FunctionalInterface
+    public interface FileReader {
+        /** A local copy of {@code file}. */
+        Path read(String file) throws IOException;
+    }
+
+    /** What a repository holds at a revision: its commit and its files. */
+    public record Listing(String commit, Set<String> files) {}
+
+    /** The commit and file list of {@code repoId} at {@code revision} ({@code /api/models/{repo}/revision/{revision}}). */
+    public Listing list(String repoId, String revision) throws IOException {
+        URI uri = URI.create(endpoint + "/api/models/" + repoId + "/revision/" + revision);
+        HttpResponse<InputStream> response = send(uri);
+        int status = response.statusCode();
+        byte[] body;
+        try (InputStream in = response.body()) {
+            body = in.readNBytes(64 << 20);
         }
-        List<String> required = List.of("config.json", "model.safetensors");
-        List<Downloaded> done = new ArrayList<>();
-        if (modules.isPresent()) {
-            done.add(new Downloaded("modules.json", modules.get().body()));
+        if (status != 200) {
+            throw new HubException(describe(repoId, revision, "file list", status), status);
         }
+        JsonNode root;
         try {
-            for (String file : files) {
-                Optional<Fetched> f = fetch(repoId, revision, file, required.contains(file));
-                if (f.isPresent()) {
-                    commit = commit != null ? commit : f.get().commit();
-                    done.add(new Downloaded(file, f.get().body()));
-                }
-            }
+            root = JSON.readTree(body);
         } catch (IOException e) {
-            for (Downloaded d : done) {
-                Files.deleteIfExists(d.body());
+            throw new HubException("model '" + repoId + "' at " + endpoint + ": the file list is not JSON", 0);
+        }
+        Set<String> files = new LinkedHashSet<>();
+        for (JsonNode s : root.path("siblings")) {
+            String name = s.path("rfilename").asText("");
+            if (!name.isEmpty()) {
+                files.add(name);
+            }
+        }
+        String commit = root.path("sha").asText(null);
+        return new Listing(commit, files);
+    }
+
+    /**
+     * Downloads the files {@code chooser} picks from the repository's listing into the cache's snapshot
+     * of the revision's commit, and returns that folder. Nothing looks complete until every file is in
+     * place: files are renamed into the snapshot, then the ref is written.
+     */
+    public Path download(String repoId, String revision, FileChooser chooser) throws IOException {
+        Listing listing = list(repoId, revision);
+        Map<String, Path> fetched = new LinkedHashMap<>();
+        try {
+            FileReader reader = file -> {
+                if (!listing.files().contains(file)) {
+                    throw new HubException("model '" + repoId + "' at " + endpoint + " (revision " + revision + "): no file " + file, 404);
+                }
+                if (!fetched.containsKey(file)) {
+                    fetched.put(file, fetch(repoId, revision, safe(repoId, file)));
+                }
+                return fetched.get(file);
+            };
+            for (String file : chooser.choose(listing.files(), reader)) {
+                reader.read(file);
+            }
+        } catch (IOException | RuntimeException e) {
+            for (Path body : fetched.values()) {
+                Files.deleteIfExists(body);
             }
             throw e;
         }
-        String snapshotName = commit != null ? commit : revision;
-        Path snapshot = staging.resolve(snapshotName);
-        for (Downloaded d : done) {
-            Path target = snapshot.resolve(d.file());
+        String snapshotName = listing.commit() != null ? listing.commit() : revision;
+        Path snapshot = Files.createDirectories(cache.repoDir(repoId).resolve("snapshots")).resolve(snapshotName);
+        for (Map.Entry<String, Path> f : fetched.entrySet()) {
+            Path target = snapshot.resolve(f.getKey());
             Files.createDirectories(target.getParent());
-            AtomicFiles.move(d.body(), target);
+            AtomicFiles.move(f.getValue(), target);
         }
         cache.writeRef(repoId, revision, snapshotName);
         return snapshot;
     }
 
-    private record Fetched(Path body, String commit) {}
+    /** A repository path that stays inside the snapshot folder. */
+    private String safe(String repoId, String file) throws HubException {
+        boolean escapes = file.startsWith("/") || file.contains("\\") || java.util.Arrays.asList(file.split("/")).contains("..");
+        if (file.isEmpty() || escapes) {
+            throw new HubException("model '" + repoId + "': file path '" + file + "' leaves the repository", 0);
+        }
+        return file;
+    }
 
-    private record Downloaded(String file, Path body) {}
-
-    private Optional<Fetched> fetch(String repoId, String revision, String file, boolean required) throws IOException {
+    private Path fetch(String repoId, String revision, String file) throws IOException {
         URI uri = URI.create(endpoint + "/" + repoId + "/resolve/" + revision + "/" + file);
         HttpResponse<InputStream> response = send(uri);
         int status = response.statusCode();
-        String commit = response.headers().firstValue("X-Repo-Commit").orElse(null);
-        if (status == 404 && !required) {
-            response.body().close();
-            return Optional.empty();
-        }
         if (status != 200) {
             response.body().close();
             throw new HubException(describe(repoId, revision, file, status), status);
@@ -158,7 +198,7 @@ public final class HubClient {
             throw new HubException(repoId + "/" + file + ": download broke off after " + written + " of " + expected
                     + " bytes", 0);
         }
-        return Optional.of(new Fetched(tmp, commit));
+        return tmp;
     }
 
     private HttpResponse<InputStream> send(URI first) throws IOException {

@@ -58,7 +58,10 @@ public final class ModelFolder {
             String typeName = m.path("type").asText("");
             ModuleType type = ModuleType.fromPythonName(typeName).orElseThrow(() -> new IOException(modulesFile
                     + ": module " + i + " has type '" + typeName + "'; st4j reads Transformer, Pooling, Dense and Normalize"));
-            Path folder = dir.resolve(m.path("path").asText(""));
+            Path folder = dir.resolve(m.path("path").asText("")).normalize();
+            if (!folder.startsWith(dir.normalize())) {
+                throw new IOException(modulesFile + ": module " + i + " has path '" + m.path("path").asText() + "', which leaves the model folder");
+            }
             if ((type == ModuleType.TRANSFORMER) != (i == 0)) {
                 throw new IOException(modulesFile + ": the Transformer must be module 0 and only module 0");
             }

@@ -25,7 +25,8 @@ import java.util.Map;
  */
 public final class Transformer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> CONFIG_FILES = List.of("sentence_bert_config.json", "sentence_roberta_config.json",
+    /** The names the module's own config has had, newest first. */
+    public static final List<String> CONFIG_FILES = List.of("sentence_bert_config.json", "sentence_roberta_config.json",
             "sentence_distilbert_config.json", "sentence_camembert_config.json", "sentence_albert_config.json",
             "sentence_xlm-roberta_config.json", "sentence_xlnet_config.json");
 

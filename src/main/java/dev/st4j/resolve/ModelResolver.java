@@ -72,7 +72,7 @@ public final class ModelResolver {
         }
         HubClient hub = HubClient.fromEnvironment(env, token, cache);
         try {
-            return hub.download(pathOrId, revision);
+            return hub.download(pathOrId, revision, ModelFiles::choose);
         } catch (HubException e) {
             tried.add("Hub download failed: " + e.getMessage());
             throw notFound(pathOrId, tried);

@@ -64,13 +64,28 @@ public final class WeightFiles {
         return out;
     }
 
-    /** The files a folder's weights need, given the files a repository lists (for downloads): one layout, shards included. */
-    public static List<String> needed(Collection<String> available, Path dirForIndex) throws IOException {
+    /** Reads a file of a folder that is not local yet (a repository being downloaded). */
+    @FunctionalInterface
+    public interface RemoteFile {
+        /** A local copy of {@code name}. */
+        Path fetch(String name) throws IOException;
+    }
+
+    /**
+     * The files a folder's weights need, given the file names the folder has: the preferred layout only,
+     * with the shards its index names (the index is fetched to read them); empty when there is none.
+     */
+    public static List<String> needed(Collection<String> available, RemoteFile remote) throws IOException {
         for (String candidate : CANDIDATES) {
             if (available.contains(candidate)) {
                 List<String> files = new ArrayList<>(List.of(candidate));
-                if (candidate.endsWith(".index.json") && dirForIndex != null) {
-                    files.addAll(new LinkedHashSet<>(index(dirForIndex.resolve(candidate)).values()));
+                if (candidate.endsWith(".index.json")) {
+                    for (String shard : new LinkedHashSet<>(index(remote.fetch(candidate)).values())) {
+                        if (!available.contains(shard)) {
+                            throw new IOException(candidate + ": shard '" + shard + "' is not in the repository");
+                        }
+                        files.add(shard);
+                    }
                 }
                 return files;
             }

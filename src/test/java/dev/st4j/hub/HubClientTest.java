@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.st4j.resolve.ModelFiles;
 import dev.st4j.resolve.ModelResolver;
 import dev.st4j.model.SentenceTransformer;
 import dev.st4j.testing.Shared;
@@ -70,6 +71,16 @@ class HubClientTest {
             reply(ex, 401, "unauthorized".getBytes(StandardCharsets.UTF_8));
             return;
         }
+        if (path.equals("/api/models/acme/tiny-bert/revision/main")) {
+            StringBuilder json = new StringBuilder("{\"sha\": \"" + COMMIT + "\", \"siblings\": [{\"rfilename\": \"README.md\"}");
+            try (var files = Files.list(Shared.tinyModel("bert"))) {
+                for (Path f : files.filter(f -> !f.getFileName().toString().equals("reference.json")).toList()) {
+                    json.append(", {\"rfilename\": \"").append(f.getFileName()).append("\"}");
+                }
+            }
+            reply(ex, 200, json.append("]}").toString().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
         if (!path.startsWith(prefix)) {
             reply(ex, 404, "not found".getBytes(StandardCharsets.UTF_8));
             return;
@@ -107,7 +118,7 @@ class HubClientTest {
 
     @Test
     void downloadsIntoTheHuggingFaceCacheLayout() throws Exception {
-        Path snapshot = client(null).download("acme/tiny-bert", "main");
+        Path snapshot = client(null).download("acme/tiny-bert", "main", ModelFiles::choose);
         assertEquals(cacheDir.resolve("models--acme--tiny-bert/snapshots/" + COMMIT), snapshot);
         assertEquals(COMMIT, Files.readString(cacheDir.resolve("models--acme--tiny-bert/refs/main")));
         assertArrayEquals(Files.readAllBytes(Shared.tinyModel("bert").resolve("model.safetensors")),
@@ -117,7 +128,9 @@ class HubClientTest {
         try (SentenceTransformer st = SentenceTransformer.load(snapshot)) {
             assertEquals(32, st.dimension());
         }
-        assertTrue(requests.contains("/acme/tiny-bert/resolve/main/modules.json"), "asks for modules.json first");
+        assertEquals("/api/models/acme/tiny-bert/revision/main", requests.get(0), "asks for the file list first");
+        assertFalse(requests.contains("/acme/tiny-bert/resolve/main/README.md"), "downloads only what the model needs");
+        assertFalse(requests.contains("/acme/tiny-bert/resolve/main/modules.json"), "and asks for nothing the repository lacks");
         try (var blobs = Files.list(cacheDir.resolve("models--acme--tiny-bert/blobs"))) {
             assertEquals(0, blobs.count(), "no temporary files left");
         }
@@ -141,13 +154,13 @@ class HubClientTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            HubException refused = assertThrows(HubException.class, () -> client("hf_wrong_token_999").download("acme/tiny-bert", "main"));
+            HubException refused = assertThrows(HubException.class, () -> client("hf_wrong_token_999").download("acme/tiny-bert", "main", ModelFiles::choose));
             assertEquals(401, refused.status());
             assertTrue(refused.getMessage().contains("token was not accepted"), refused.getMessage());
             assertFalse(refused.getMessage().contains("hf_wrong_token_999"));
-            HubException anonymous = assertThrows(HubException.class, () -> client(null).download("acme/tiny-bert", "main"));
+            HubException anonymous = assertThrows(HubException.class, () -> client(null).download("acme/tiny-bert", "main", ModelFiles::choose));
             assertTrue(anonymous.getMessage().contains("HF_TOKEN"), anonymous.getMessage());
-            Path snapshot = client(TOKEN).download("acme/tiny-bert", "main");
+            Path snapshot = client(TOKEN).download("acme/tiny-bert", "main", ModelFiles::choose);
             assertTrue(authHeaders.contains("Bearer " + TOKEN));
             try (var files = Files.walk(cacheDir)) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -163,7 +176,7 @@ class HubClientTest {
 
     @Test
     void unknownModelIs404WithOneLine() {
-        HubException e = assertThrows(HubException.class, () -> client(null).download("acme/nothing", "main"));
+        HubException e = assertThrows(HubException.class, () -> client(null).download("acme/nothing", "main", ModelFiles::choose));
         assertEquals(404, e.status());
         assertTrue(e.getMessage().contains("acme/nothing") && e.getMessage().contains("404"), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
@@ -172,7 +185,7 @@ class HubClientTest {
     @Test
     void connectionCutMidFileLeavesNothingThatLooksComplete() throws Exception {
         cutWeights = true;
-        HubException e = assertThrows(HubException.class, () -> client(null).download("acme/tiny-bert", "main"));
+        HubException e = assertThrows(HubException.class, () -> client(null).download("acme/tiny-bert", "main", ModelFiles::choose));
         assertTrue(e.getMessage().contains("broke off"), e.getMessage());
         HfCache cache = new HfCache(cacheDir);
         assertTrue(cache.find("acme/tiny-bert", "main").isEmpty());
@@ -182,7 +195,7 @@ class HubClientTest {
             assertEquals(0, blobs.count(), "partial files removed");
         }
         cutWeights = false;
-        assertTrue(Files.exists(client(null).download("acme/tiny-bert", "main").resolve("model.safetensors")), "a retry succeeds");
+        assertTrue(Files.exists(client(null).download("acme/tiny-bert", "main", ModelFiles::choose).resolve("model.safetensors")), "a retry succeeds");
     }
 
     @Test

@@ -297,4 +297,16 @@ class SentenceTransformerTest {
             }
         }
     }
+
+    @Test
+    void aModulePathLeavingTheFolderIsRefused() throws Exception {
+        Path out = tmp.resolve("escape");
+        try (SentenceTransformer st = SentenceTransformer.load(Shared.tinyModel("bert"))) {
+            st.save(out);
+        }
+        Files.writeString(out.resolve("modules.json"), "[{\"idx\":0,\"name\":\"0\",\"path\":\"\",\"type\":\"sentence_transformers.models.Transformer\"},"
+                + "{\"idx\":1,\"name\":\"1\",\"path\":\"../../etc\",\"type\":\"sentence_transformers.models.Pooling\"}]");
+        IOException e = assertThrows(IOException.class, () -> SentenceTransformer.load(out));
+        assertTrue(e.getMessage().endsWith("module 1 has path '../../etc', which leaves the model folder"), e.getMessage());
+    }
 }
