@@ -51,7 +51,7 @@ public final class TextTokenizer implements AutoCloseable {
         } else if (Files.exists(dir.resolve("vocab.txt"))) {
             json = WordPieceTokenizerJson.build(dir);
         } else {
-            throw new IOException(dir + ": no tokenizer.json or vocab.txt");
+            throw new IOException(dir + ": " + missingTokenizer(dir));
         }
         TextTokenizer loaded;
         try {
@@ -69,6 +69,17 @@ public final class TextTokenizer implements AutoCloseable {
         }
         loaded.close();
         return new TextTokenizer(json, ids[0], maxLength);
+    }
+
+    /** What is missing when a folder has neither {@code tokenizer.json} nor {@code vocab.txt}, in one line. */
+    private static String missingTokenizer(Path dir) {
+        for (String model : List.of("sentencepiece.bpe.model", "spiece.model", "vocab.json")) {
+            if (Files.exists(dir.resolve(model))) {
+                return "has " + model + " but no tokenizer.json, which st4j reads; write one with Python transformers: "
+                        + "AutoTokenizer.from_pretrained(folder).save_pretrained(folder)";
+            }
+        }
+        return "no tokenizer.json (or BERT vocab.txt)";
     }
 
     /** The same vocabulary with another maximum length; the caller closes the returned tokenizer. */

@@ -70,8 +70,12 @@ class TextTokenizerTest {
     }
 
     @Test
-    void folderWithoutTokenizerIsAnError(@TempDir Path dir) {
+    void folderWithoutTokenizerIsAnErrorThatSaysWhatIsMissing(@TempDir Path dir) throws Exception {
         Exception e = assertThrows(java.io.IOException.class, () -> TextTokenizer.load(dir, 8, 0));
-        assertTrue(e.getMessage().contains("no tokenizer.json or vocab.txt"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("no tokenizer.json (or BERT vocab.txt)"), e.getMessage());
+        java.nio.file.Files.write(dir.resolve("sentencepiece.bpe.model"), new byte[] {1, 2, 3});
+        Exception sp = assertThrows(java.io.IOException.class, () -> TextTokenizer.load(dir, 8, 0));
+        assertTrue(sp.getMessage().contains("has sentencepiece.bpe.model but no tokenizer.json"), sp.getMessage());
+        assertEquals(1, sp.getMessage().lines().count());
     }
 }
