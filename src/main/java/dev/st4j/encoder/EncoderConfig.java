@@ -82,9 +82,41 @@ public record EncoderConfig(
                         k.integer("relative_attention_num_buckets", 32), k.integer("relative_attention_max_distance", 128),
                         json);
             }
+            case "modernbert" -> {
+                int hidden = k.integer("hidden_size");
+                int heads = k.integer("num_attention_heads");
+                yield new EncoderConfig(type, hidden, k.integer("num_hidden_layers"), heads, hidden / heads,
+                        k.integer("intermediate_size"), k.integer("vocab_size"), k.integer("max_position_embeddings"), 0,
+                        k.decimal("norm_eps", 1e-5), k.integer("pad_token_id", 50283), k.string("hidden_activation", "gelu"),
+                        (float) k.decimal("mlp_dropout", 0.0), (float) k.decimal("attention_dropout", 0.0), 0, 0, json);
+            }
+            case "qwen3" -> {
+                int hidden = k.integer("hidden_size");
+                int heads = k.integer("num_attention_heads");
+                yield new EncoderConfig(type, hidden, k.integer("num_hidden_layers"), heads, k.integer("head_dim", hidden / heads),
+                        k.integer("intermediate_size"), k.integer("vocab_size"), k.integer("max_position_embeddings"), 0,
+                        k.decimal("rms_norm_eps", 1e-6), k.integer("pad_token_id", 0), k.string("hidden_act", "silu"),
+                        0f, (float) k.decimal("attention_dropout", 0.0), 0, 0, json);
+            }
             default -> throw new IllegalArgumentException(source + ": model_type '" + type
-                    + "' is not supported (expected bert, distilbert, mpnet, roberta, xlm-roberta, camembert or t5)");
+                    + "' is not supported (expected bert, distilbert, mpnet, roberta, xlm-roberta, camembert, t5, modernbert or qwen3)");
         };
+    }
+
+    /** An integer key the record has no field for (an architecture's own setting), or {@code fallback}. */
+    public int integer(String key, int fallback) {
+        return new Keys(modelType, json).integer(key, fallback);
+    }
+
+    /** A number key the record has no field for, or {@code fallback}. */
+    public double decimal(String key, double fallback) {
+        return new Keys(modelType, json).decimal(key, fallback);
+    }
+
+    /** A boolean key the record has no field for, or {@code fallback}. */
+    public boolean flag(String key, boolean fallback) {
+        JsonNode v = json.get(key);
+        return v == null || v.isNull() ? fallback : v.asBoolean(fallback);
     }
 
     /** Reads typed keys with one-line errors. */

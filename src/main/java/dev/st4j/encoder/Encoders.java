@@ -26,6 +26,10 @@ public final class Encoders {
                     EncoderWeights.load(source, weights, manager, "embeddings.word_embeddings.weight", Set.of("lm_head", "classifier")));
             case "t5", "mt5" -> new T5Encoder(config,
                     EncoderWeights.load(source, weights, manager, "encoder.final_layer_norm.weight", Set.of("decoder.", "lm_head")));
+            case "modernbert" -> new ModernBertEncoder(config,
+                    EncoderWeights.load(source, weights, manager, "embeddings.tok_embeddings.weight", Set.of("head.", "decoder", "classifier")));
+            case "qwen3" -> new Qwen3Encoder(config,
+                    EncoderWeights.load(source, weights, manager, "embed_tokens.weight", Set.of("lm_head", "score")));
             default -> throw new IllegalStateException("unreachable: " + config.modelType());
         };
     }

@@ -22,7 +22,8 @@ import java.util.List;
 /**
  * The sentence-transformers on-disk format: {@code modules.json} naming the module folders, the
  * transformer at the root, {@code config_sentence_transformers.json}. A folder without
- * {@code modules.json} is a plain Hugging Face model and gets mean pooling, as in Python.
+ * {@code modules.json} is a plain Hugging Face model and gets mean pooling (last-token pooling for a
+ * causal language model), as in Python.
  */
 public final class ModelFolder {
     /** The sentence-transformers release whose format st4j writes. */
@@ -44,7 +45,7 @@ public final class ModelFolder {
         ObjectNode stConfig = readStConfig(dir);
         if (!Files.exists(modulesFile)) {
             Transformer t = Transformer.load(dir, manager);
-            return new Contents(t, List.of(Pooling.of(t.dimension(), PoolingMode.MEAN)), stConfig);
+            return new Contents(t, List.of(Pooling.of(t.dimension(), defaultPooling(t))), stConfig);
         }
         JsonNode modules = JSON.readTree(modulesFile.toFile());
         if (modules == null || !modules.isArray() || modules.isEmpty()) {
@@ -73,6 +74,17 @@ public final class ModelFolder {
             }
         }
         return new Contents(transformer, rest, stConfig);
+    }
+
+    /**
+     * The pooling Python gives a plain Hugging Face folder: the last token for a causal language model
+     * ({@code architectures[0]} ending in {@code ForCausalLM}, unless {@code is_causal} is false), else the mean.
+     */
+    private static PoolingMode defaultPooling(Transformer t) {
+        JsonNode config = t.encoder().config().json();
+        String architecture = config.path("architectures").path(0).asText("");
+        boolean causal = architecture.endsWith("ForCausalLM") && config.path("is_causal").asBoolean(true);
+        return causal ? PoolingMode.LAST_TOKEN : PoolingMode.MEAN;
     }
 
     private static ObjectNode readStConfig(Path dir) throws IOException {

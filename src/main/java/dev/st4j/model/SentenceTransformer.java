@@ -160,7 +160,7 @@ public final class SentenceTransformer implements AutoCloseable {
         for (String text : texts) {
             prompted.add(prompt + text);
         }
-        return transformer.tokenize(prompted).withPromptLength(transformer.tokenizer().promptLength(prompt));
+        return transformer.tokenize(prompted).withPromptLength(transformer.promptLength(prompt));
     }
 
     /** Encodes queries with the model's {@code query} prompt, as sentence-transformers' {@code encode_query}. */

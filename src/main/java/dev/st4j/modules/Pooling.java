@@ -96,30 +96,33 @@ public final class Pooling implements SentenceModule {
     public Features forward(Features f, boolean training) {
         NDArray h = f.tokenEmbeddings();
         int skip = includePrompt ? 0 : f.promptLength();
-        NDArray mask = promptless(f.attentionMask(), skip).toType(DataType.FLOAT32, false).expandDims(-1);
+        NDArray kept = promptless(f.attentionMask(), skip);
+        NDArray mask = kept.toType(DataType.FLOAT32, false).expandDims(-1);
         List<NDArray> parts = new ArrayList<>();
         for (PoolingMode mode : modes) {
             parts.add(switch (mode) {
-                case CLS -> h.get(":, {}, :", Math.min(skip, h.getShape().get(1) - 1));
+                case CLS -> tokenAt(h, kept.argMax(1));
                 case MAX -> h.add(mask.sub(1f).mul(Float.MAX_VALUE)).max(new int[] {1});
                 case MEAN -> h.mul(mask).sum(new int[] {1}).div(mask.sum(new int[] {1}).maximum(1e-9f));
                 case MEAN_SQRT_LEN -> h.mul(mask).sum(new int[] {1}).div(mask.sum(new int[] {1}).maximum(1e-9f).sqrt());
                 case WEIGHTED_MEAN -> weightedMean(h, mask);
-                case LAST_TOKEN -> lastToken(h, f.attentionMask());
+                case LAST_TOKEN -> tokenAt(h, lastAttended(f.attentionMask()));
             });
         }
         NDArray pooled = parts.size() == 1 ? parts.get(0) : NDArrays.concat(new NDList(parts), -1);
         return f.withSentenceEmbedding(pooled);
     }
 
-    /** The mask with the first {@code skip} positions of every row cleared (rows are right-padded). */
+    /** The mask with each row's first {@code skip} real tokens cleared (after any left padding), as Python excludes a prompt. */
     private static NDArray promptless(NDArray attentionMask, int skip) {
         if (skip <= 0) {
             return attentionMask;
         }
         long length = attentionMask.getShape().get(1);
-        NDArray positions = attentionMask.getManager().arange(0, (int) length).reshape(1, length);
-        return attentionMask.mul(positions.gte(skip).toType(attentionMask.getDataType(), false));
+        NDArray positions = attentionMask.getManager().arange(0, (int) length).toType(DataType.INT64, false).reshape(1, length);
+        NDArray firstReal = attentionMask.argMax(1).reshape(-1, 1);
+        NDArray keep = positions.gte(firstReal.add(skip)).toType(attentionMask.getDataType(), false);
+        return attentionMask.mul(keep);
     }
 
     private static NDArray weightedMean(NDArray h, NDArray mask) {
@@ -129,11 +132,16 @@ public final class Pooling implements SentenceModule {
         return h.mul(w).sum(new int[] {1}).div(w.sum(new int[] {1}).maximum(1e-9f));
     }
 
-    private static NDArray lastToken(NDArray h, NDArray attentionMask) {
-        NDArray last = attentionMask.sum(new int[] {1}).sub(1).maximum(0).toType(DataType.INT64, false);
+    /** Each row's last attended position: its last real token under right or left padding. */
+    private static NDArray lastAttended(NDArray attentionMask) {
+        long length = attentionMask.getShape().get(1);
+        return attentionMask.flip(1).argMax(1).neg().add(length - 1);
+    }
+
+    /** The token vector at {@code index[b]} of each row {@code b}: (batch, hidden). */
+    private static NDArray tokenAt(NDArray h, NDArray index) {
         long hidden = h.getShape().get(2);
-        NDArray index = last.reshape(-1, 1, 1).repeat(2, hidden);
-        return h.gather(index, 1).squeeze(1);
+        return h.gather(index.toType(DataType.INT64, false).reshape(-1, 1, 1).repeat(2, hidden), 1).squeeze(1);
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -102,7 +103,7 @@ public final class Transformer implements AutoCloseable {
             return Integer.MAX_VALUE;
         }
         String type = encoder.config().modelType();
-        boolean offset = !type.equals("bert") && !type.equals("distilbert");
+        boolean offset = List.of("roberta", "xlm-roberta", "camembert", "mpnet").contains(type);
         return offset ? positions - encoder.config().padTokenId() - 1 : positions;
     }
 
@@ -111,9 +112,14 @@ public final class Transformer implements AutoCloseable {
         return positionLimit(encoder);
     }
 
-    /** Tokenizes texts to a padded batch. */
+    /** Tokenizes texts to a padded batch (lowercased first when the module's config says {@code do_lower_case}). */
     public TokenBatch tokenize(List<String> texts) {
-        return tokenizer.tokenize(texts);
+        return tokenizer.tokenize(doLowerCase ? texts.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList() : texts);
+    }
+
+    /** How many tokens {@code prompt} adds before a text (see {@link TextTokenizer#promptLength}). */
+    public int promptLength(String prompt) {
+        return tokenizer.promptLength(doLowerCase ? prompt.toLowerCase(Locale.ROOT) : prompt);
     }
 
     /** Runs the encoder on a batch whose rows start with {@code promptLength} prompt tokens (0 for none). */

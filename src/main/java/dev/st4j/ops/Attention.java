@@ -51,4 +51,35 @@ public final class Attention {
         NDArray probs = (bias == null ? scores : scores.add(bias)).softmax(-1);
         return dropout(probs, dropout, training).matMul(v);
     }
+
+    /** The additive bias of causal attention over a (batch, length) 0/1 mask: each query sees real keys at or before it; (batch, 1, length, length). */
+    public static NDArray causalMask(NDArray attentionMask) {
+        long length = attentionMask.getShape().get(1);
+        NDArray positions = attentionMask.getManager().arange(0, (int) length);
+        NDArray causal = positions.reshape(1, length).lte(positions.reshape(length, 1));
+        return allowed(causal, attentionMask);
+    }
+
+    /** The additive bias of bidirectional attention within {@code halfWindow} positions each way, over real keys; (batch, 1, length, length). */
+    public static NDArray slidingWindowMask(NDArray attentionMask, int halfWindow) {
+        long length = attentionMask.getShape().get(1);
+        NDArray positions = attentionMask.getManager().arange(0, (int) length);
+        NDArray near = positions.reshape(1, length).sub(positions.reshape(length, 1)).abs().lte(halfWindow);
+        return allowed(near, attentionMask);
+    }
+
+    private static NDArray allowed(NDArray pattern, NDArray attentionMask) {
+        NDArray keys = attentionMask.toType(DataType.BOOLEAN, false).expandDims(1).expandDims(1);
+        NDArray ok = pattern.expandDims(0).expandDims(0).logicalAnd(keys).toType(DataType.FLOAT32, false);
+        return ok.neg().add(1f).mul(MASK_VALUE);
+    }
+
+    /** Key or value heads (batch, kvHeads, length, size) repeated for grouped-query attention: each head {@code groups} times in a row. */
+    public static NDArray repeatKv(NDArray x, int groups) {
+        if (groups == 1) {
+            return x;
+        }
+        Shape s = x.getShape();
+        return x.expandDims(2).repeat(2, groups).reshape(s.get(0), s.get(1) * groups, s.get(2), s.get(3));
+    }
 }

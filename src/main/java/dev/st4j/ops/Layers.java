@@ -19,7 +19,8 @@ public final class Layers {
 
     /** Layer normalisation over the last axis. */
     public static NDArray layerNorm(NDArray x, NDArray gamma, NDArray beta, double eps) {
-        return LayerNorm.layerNorm(x, new Shape(x.getShape().tail()), gamma, beta, (float) eps).singletonOrThrow();
+        NDArray b = beta != null ? beta : x.getManager().zeros(gamma.getShape(), gamma.getDataType());
+        return LayerNorm.layerNorm(x, new Shape(x.getShape().tail()), gamma, b, (float) eps).singletonOrThrow();
     }
 
     /** T5's root-mean-square norm: no mean subtraction, no bias. */
@@ -57,6 +58,7 @@ public final class Layers {
             case "relu" -> x.getNDArrayInternal().relu();
             case "gelu_new", "gelu_pytorch_tanh" -> geluTanh(x);
             case "tanh" -> x.tanh();
+            case "silu", "swish" -> x.mul(x.getNDArrayInternal().sigmoid());
             default -> throw new IllegalArgumentException("activation '" + name + "' is not supported");
         };
     }

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Turns texts into padded token batches with a Hugging Face tokenizer (DJL's binding of the Rust
  * {@code tokenizers} library): each text encoded alone with its special tokens, truncated to the
- * maximum sequence length, right-padded to the batch's longest text.
+ * maximum sequence length, padded to the batch's longest text on the side the tokenizer's config names
+ * ({@code padding_side}: right, or left as decoder embedding models such as Qwen3-Embedding use).
  */
 public final class TextTokenizer implements AutoCloseable {
     /** Files that make up a tokenizer folder; copied verbatim when a model is saved. */
@@ -26,11 +27,13 @@ public final class TextTokenizer implements AutoCloseable {
     private final HuggingFaceTokenizer tokenizer;
     private final long padId;
     private final int maxLength;
+    private final boolean leftPadding;
 
-    private TextTokenizer(String json, long padId, int maxLength) throws IOException {
+    private TextTokenizer(String json, long padId, int maxLength, boolean leftPadding) throws IOException {
         this.json = json;
         this.padId = padId;
         this.maxLength = maxLength;
+        this.leftPadding = leftPadding;
         Map<String, String> options = Map.of("addSpecialTokens", "true", "truncation", "true", "padding", "false",
                 "maxLength", Integer.toString(maxLength));
         try (InputStream in = new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))) {
@@ -53,9 +56,10 @@ public final class TextTokenizer implements AutoCloseable {
         } else {
             throw new IOException(dir + ": " + missingTokenizer(dir));
         }
+        boolean left = "left".equals(SpecialTokens.readConfig(dir).path("padding_side").asText("right"));
         TextTokenizer loaded;
         try {
-            loaded = new TextTokenizer(json, fallbackPadId, maxLength);
+            loaded = new TextTokenizer(json, fallbackPadId, maxLength, left);
         } catch (RuntimeException e) {
             throw new IOException(dir + ": tokenizer cannot be loaded (" + e.getMessage() + ")", e);
         }
@@ -68,7 +72,7 @@ public final class TextTokenizer implements AutoCloseable {
             return loaded;
         }
         loaded.close();
-        return new TextTokenizer(json, ids[0], maxLength);
+        return new TextTokenizer(json, ids[0], maxLength, left);
     }
 
     /** What is missing when a folder has neither {@code tokenizer.json} nor {@code vocab.txt}, in one line. */
@@ -84,7 +88,7 @@ public final class TextTokenizer implements AutoCloseable {
 
     /** The same vocabulary with another maximum length; the caller closes the returned tokenizer. */
     public TextTokenizer withMaxLength(int newMaxLength) throws IOException {
-        return new TextTokenizer(json, padId, newMaxLength);
+        return new TextTokenizer(json, padId, newMaxLength, leftPadding);
     }
 
     /** Tokenizes {@code texts}: each alone, with special tokens, truncated, padded to the longest. */
@@ -100,10 +104,11 @@ public final class TextTokenizer implements AutoCloseable {
         for (int i = 0; i < encodings.length; i++) {
             long[] e = encodings[i].getIds();
             long[] t = encodings[i].getTypeIds();
+            int start = leftPadding ? longest - e.length : 0;
             java.util.Arrays.fill(ids[i], padId);
-            System.arraycopy(e, 0, ids[i], 0, e.length);
-            System.arraycopy(t, 0, types[i], 0, t.length);
-            java.util.Arrays.fill(mask[i], 0, e.length, 1L);
+            System.arraycopy(e, 0, ids[i], start, e.length);
+            System.arraycopy(t, 0, types[i], start, t.length);
+            java.util.Arrays.fill(mask[i], start, start + e.length, 1L);
         }
         return new TokenBatch(ids, mask, types);
     }
@@ -135,6 +140,11 @@ public final class TextTokenizer implements AutoCloseable {
     /** The tokens of one text, special tokens included, after truncation. */
     public List<String> tokens(String text) {
         return List.of(tokenizer.encode(text, true, false).getTokens());
+    }
+
+    /** Whether batches are padded on the left. */
+    public boolean leftPadding() {
+        return leftPadding;
     }
 
     /** The id used for padding. */

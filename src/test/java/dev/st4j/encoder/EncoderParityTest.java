@@ -56,4 +56,38 @@ class EncoderParityTest {
             }
         }
     }
+
+    /**
+     * ModernBERT (local and global layers, rotary positions, GeGLU) and Qwen3 (causal, grouped-query,
+     * left-padded) against the hidden states transformers computes (src/test/fixtures/generate_encoders.py);
+     * only real tokens are compared: these encoders run in the padded layout, where padded positions
+     * hold by-products no pooling reads.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"modernbert", "qwen3"})
+    void reproducesTransformersOnTheNewArchitectures(String arch) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode ref = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(dev.st4j.testing.Fixtures.path("encoders").resolve(arch).resolve("reference.json").toFile());
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Encoder encoder = Encoders.load(dev.st4j.testing.Fixtures.path("encoders").resolve(arch), manager);
+            long[][] ids = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(ref.get("input_ids"), long[][].class);
+            long[][] mask = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(ref.get("attention_mask"), long[][].class);
+            NDArray hidden = encoder.forward(new EncoderInput(manager.create(ids), manager.create(mask), null), false);
+            int width = encoder.config().hiddenSize();
+            float[] actual = hidden.toFloatArray();
+            int compared = 0;
+            for (int b = 0; b < ids.length; b++) {
+                for (int t = 0; t < ids[b].length; t++) {
+                    if (mask[b][t] == 0) {
+                        continue;
+                    }
+                    int offset = (b * ids[b].length + t) * width;
+                    float[] want = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(ref.get("last_hidden_state").get(b).get(t), float[].class);
+                    assertArrayEquals(want, java.util.Arrays.copyOfRange(actual, offset, offset + width), TOLERANCE, arch + " sequence " + b + " token " + t);
+                    compared++;
+                }
+            }
+            assertEquals(java.util.Arrays.stream(mask).flatMapToLong(java.util.Arrays::stream).sum(), compared);
+        }
+    }
 }
