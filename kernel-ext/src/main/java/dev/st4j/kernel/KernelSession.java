@@ -54,7 +54,7 @@ public final class KernelSession implements NotebookSession, NotebookDisplay {
         }
         DisplayData data = kernel.getRenderer().render(value);
         String id = UUID.randomUUID().toString();
-        data.setDisplayId(id);
+        JJavaCompat.setDisplayId(data, id);
         kernel.display(data);
         return id;
     }

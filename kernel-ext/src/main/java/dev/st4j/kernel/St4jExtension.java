@@ -28,7 +28,7 @@ public final class St4jExtension implements Extension {
         if (kernel instanceof St4jKernel k) {
             return k::declareAfterCell;
         }
-        return code -> kernel.evalRaw(code);
+        return code -> JJavaCompat.eval(kernel, code);
     }
 
     private static Object run(Magic magic, List<String> args, String body, KernelSession session) throws Exception {
