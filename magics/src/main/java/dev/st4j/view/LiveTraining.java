@@ -8,23 +8,35 @@ import dev.st4j.trainer.TrainingResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Shows a training run in a notebook cell: one figure updated in place as steps are logged, a metrics
- * table after each evaluation, and a summary at the end.
+ * table after each evaluation, notices, and a summary at the end. The figure is redrawn at most once a
+ * second (its first update comes at once, its final state always at the end), so a long run stays
+ * within Jupyter's output rate limits.
  */
 public final class LiveTraining implements TrainingListener {
-    private static final long MIN_UPDATE_NANOS = 500_000_000L;
+    private static final long MIN_UPDATE_NANOS = 1_000_000_000L;
 
     private final NotebookDisplay display;
+    private final long minUpdateNanos;
+    private final LongSupplier clock;
     private final TrainingCurves curves = new TrainingCurves();
     private String figureId;
-    private long lastUpdate;
+    private Long lastUpdate;
+    private boolean stale;
     private TrainingPlan plan;
 
     /** Shows the run on {@code display}. */
     public LiveTraining(NotebookDisplay display) {
+        this(display, MIN_UPDATE_NANOS, System::nanoTime);
+    }
+
+    LiveTraining(NotebookDisplay display, long minUpdateNanos, LongSupplier clock) {
         this.display = display;
+        this.minUpdateNanos = minUpdateNanos;
+        this.clock = clock;
     }
 
     @Override
@@ -35,28 +47,32 @@ public final class LiveTraining implements TrainingListener {
                 + Html.escape(plan.loss()) + ") on " + plan.trainExamples() + " examples, " + plan.totalSteps() + " steps"
                 + (plan.validationExamples() > 0 ? ", validating on " + plan.validationExamples() + " examples" : "") + ".</p>"));
         figureId = display.show(curves.render());
-        lastUpdate = System.nanoTime();
     }
 
     @Override
     public void onLog(StepLog log) {
         curves.add(log);
-        if (log.step() >= log.totalSteps() || System.nanoTime() - lastUpdate >= MIN_UPDATE_NANOS) {
-            refresh();
-        }
+        refreshWhenDue();
     }
 
     @Override
     public void onEvaluation(EvaluationLog log) {
         curves.add(log);
-        refresh();
+        refreshWhenDue();
         display.show(MetricsTable.of(String.format("evaluation at step %d (epoch %.2f)%s", log.step(), log.epoch(),
                 log.best() ? " — best so far" : ""), log.metrics()));
     }
 
     @Override
+    public void onMessage(String message) {
+        display.show(new Html("<p><i>" + Html.escape(message) + "</i></p>"));
+    }
+
+    @Override
     public void onTrainEnd(TrainingResult result) {
-        refresh();
+        if (stale) {
+            refresh();
+        }
         Map<String, Object> rows = new LinkedHashMap<>();
         rows.put("status", result.interrupted() ? "interrupted at step " + result.steps() + ": the model so far and the last checkpoint are kept"
                 : result.stoppedEarly() ? "stopped early at step " + result.steps() : "finished");
@@ -76,10 +92,18 @@ public final class LiveTraining implements TrainingListener {
         display.show(t.toHtml());
     }
 
+    private void refreshWhenDue() {
+        stale = true;
+        if (lastUpdate == null || clock.getAsLong() - lastUpdate >= minUpdateNanos) {
+            refresh();
+        }
+    }
+
     private void refresh() {
         if (figureId != null) {
             display.update(figureId, curves.render());
         }
-        lastUpdate = System.nanoTime();
+        stale = false;
+        lastUpdate = clock.getAsLong();
     }
 }
