@@ -7,13 +7,27 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code st4j kernel install}: makes "Java (st4j)" a kernel Jupyter offers. */
-@Command(name = "kernel", mixinStandardHelpOptions = true, description = "Install the st4j Jupyter kernel.",
-        subcommands = {KernelCommand.Install.class})
+/**
+ * {@code st4j kernel install}: makes "Java (st4j)" a kernel Jupyter offers; {@code st4j kernel classpath}:
+ * the jars that add st4j to a Java kernel a user already has (JJava's {@code JJAVA_CLASSPATH}).
+ */
+@Command(name = "kernel", mixinStandardHelpOptions = true, description = "Install the st4j Jupyter kernel, or print the class path that adds st4j to a JJava kernel.",
+        subcommands = {KernelCommand.Install.class, KernelCommand.ClassPath.class})
 public final class KernelCommand implements Runnable {
     @Override
     public void run() {
         new picocli.CommandLine(this).usage(System.out);
+    }
+
+    /** Prints st4j's jars for {@code JJAVA_CLASSPATH}, leaving out the kernel framework the JJava kernel brings itself. */
+    @Command(name = "classpath", mixinStandardHelpOptions = true,
+            description = "Print the class path that adds st4j (magics, renderers) to a stock JJava kernel: export JJAVA_CLASSPATH=\"$(bin/st4j kernel classpath)\".")
+    static final class ClassPath implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            System.out.println(KernelSpec.extensionClassPath(KernelSpec.absoluteClassPath(System.getProperty("java.class.path"))));
+            return 0;
+        }
     }
 
     /** Writes the kernelspec where Jupyter looks for it. */

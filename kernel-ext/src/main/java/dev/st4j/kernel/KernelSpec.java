@@ -14,6 +14,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 
@@ -108,5 +109,20 @@ public final class KernelSpec {
             g.dispose();
         }
         return img;
+    }
+
+    /**
+     * {@code classPath} without the jars a JJava kernel has its own (possibly newer) copies of: the kernel
+     * framework ({@code jjava-*}) and its messaging libraries (Gson, JeroMQ, jnacl).
+     */
+    static String extensionClassPath(String classPath) {
+        List<String> kept = new ArrayList<>();
+        for (String entry : classPath.split(File.pathSeparator)) {
+            String name = Path.of(entry).getFileName().toString();
+            if (!(name.startsWith("jjava-") || name.startsWith("gson-") || name.startsWith("jeromq-") || name.startsWith("jnacl-"))) {
+                kept.add(entry);
+            }
+        }
+        return String.join(File.pathSeparator, kept);
     }
 }

@@ -57,4 +57,13 @@ class KernelSpecTest {
                 () -> KernelSpec.install(tmp, "bad name/..", "x"));
         assertTrue(e.getMessage().startsWith("--name"), e.getMessage());
     }
+
+    @org.junit.jupiter.api.Test
+    void theExtensionClassPathLeavesOutWhatAJJavaKernelBrings() {
+        String sep = java.io.File.pathSeparator;
+        String cp = String.join(sep, "/a/st4j-kernel-ext.jar", "/a/lib/jjava-jupyter-1.0-a6.jar", "/a/lib/gson-2.10.jar",
+                "/a/lib/jeromq-0.6.0.jar", "/a/lib/jnacl-1.0.0.jar", "/a/lib/api-0.35.0.jar");
+        org.junit.jupiter.api.Assertions.assertEquals(String.join(sep, "/a/st4j-kernel-ext.jar", "/a/lib/api-0.35.0.jar"),
+                KernelSpec.extensionClassPath(cp));
+    }
 }
