@@ -2,6 +2,7 @@ package dev.st4j.kernel;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.st4j.magics.MagicCompletion;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
 import org.dflib.jjava.jupyter.kernel.JupyterIO;
@@ -84,6 +85,10 @@ public final class St4jKernel extends BaseKernel {
 
     @Override
     public ReplacementOptions complete(String code, int cursor) {
+        var flags = MagicCompletion.complete(code, cursor);
+        if (flags.isPresent()) {
+            return new ReplacementOptions(flags.get().options(), flags.get().start(), flags.get().end());
+        }
         JShellEvaluator.Completion c = evaluator.complete(code, cursor);
         return new ReplacementOptions(c.options(), c.start(), c.end());
     }

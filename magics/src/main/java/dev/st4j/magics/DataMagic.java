@@ -46,6 +46,11 @@ public final class DataMagic implements Magic {
     }
 
     @Override
+    public List<String> flags() {
+        return MagicArgs.flags(new Args());
+    }
+
+    @Override
     public Object run(List<String> args, String body, NotebookSession session) throws Exception {
         Args a = MagicArgs.parse(name(), new Args(), args);
         if (a.maxSeqLength <= 0) {

@@ -20,6 +20,11 @@ public final class EvalMagic implements Magic {
     }
 
     @Override
+    public List<String> flags() {
+        return MagicArgs.flags(new EvaluationFlags());
+    }
+
+    @Override
     public Object run(List<String> args, String body, NotebookSession session) throws Exception {
         EvaluationFlags flags = MagicArgs.parse(name(), new EvaluationFlags(), args);
         try {

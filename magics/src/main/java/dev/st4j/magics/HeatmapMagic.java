@@ -31,6 +31,11 @@ public final class HeatmapMagic implements Magic {
     }
 
     @Override
+    public List<String> flags() {
+        return MagicArgs.flags(new Args());
+    }
+
+    @Override
     public Object run(List<String> args, String body, NotebookSession session) throws Exception {
         Args a = MagicArgs.parse(name(), new Args(), args);
         List<String> sentences = body == null ? List.of() : body.lines().map(String::strip).filter(s -> !s.isEmpty()).toList();

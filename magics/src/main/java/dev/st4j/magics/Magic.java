@@ -13,6 +13,11 @@ public interface Magic {
     /** One line: how it is called. */
     String usage();
 
+    /** The flags it takes, for completion ({@code --trainer}, …); none by default. */
+    default List<String> flags() {
+        return List.of();
+    }
+
     /** Runs the line form ({@code body} null) or the cell form; returns the cell's value (may be null). */
     Object run(List<String> args, String body, NotebookSession session) throws Exception;
 }

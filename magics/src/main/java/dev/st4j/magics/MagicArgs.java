@@ -22,6 +22,13 @@ public final class MagicArgs {
         return spec;
     }
 
+    /** The long flags {@code spec} declares (training parameters included), sorted. */
+    public static List<String> flags(Object spec) {
+        CommandLine cli = new CommandLine(spec);
+        ParamFlags.install(cli);
+        return cli.getCommandSpec().optionsMap().keySet().stream().filter(n -> n.startsWith("--")).sorted().toList();
+    }
+
     /** The message of a failure, first line only, prefixed with the magic's name. */
     public static MagicException failure(String magic, Throwable e) {
         Throwable root = e;

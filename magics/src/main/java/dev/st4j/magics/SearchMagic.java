@@ -53,6 +53,11 @@ public final class SearchMagic implements Magic {
     }
 
     @Override
+    public List<String> flags() {
+        return MagicArgs.flags(new Args());
+    }
+
+    @Override
     public Object run(List<String> args, String body, NotebookSession session) throws Exception {
         Args a = MagicArgs.parse(name(), new Args(), args);
         if (a.topK <= 0) {

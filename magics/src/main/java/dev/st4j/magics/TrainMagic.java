@@ -40,6 +40,11 @@ public final class TrainMagic implements Magic {
     }
 
     @Override
+    public List<String> flags() {
+        return MagicArgs.flags(new Args());
+    }
+
+    @Override
     public Object run(List<String> args, String body, NotebookSession session) throws Exception {
         Args a = MagicArgs.parse(name(), new Args(), args);
         if (!a.as.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
