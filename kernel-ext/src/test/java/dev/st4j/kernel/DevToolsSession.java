@@ -80,6 +80,16 @@ final class DevToolsSession implements AutoCloseable {
         return r.get("result").get("value");
     }
 
+    /** Evaluates a JavaScript expression in the page, waits for the promise it returns, and returns its value. */
+    JsonNode evaluateAsync(String expression) throws Exception {
+        JsonNode r = call("Runtime.evaluate", JSON.createObjectNode().put("expression", expression).put("returnByValue", true)
+                .put("awaitPromise", true));
+        if (r.has("exceptionDetails")) {
+            throw new IllegalStateException("page script failed: " + r.get("exceptionDetails"));
+        }
+        return r.get("result").get("value");
+    }
+
     static ObjectNode params() {
         return JSON.createObjectNode();
     }
