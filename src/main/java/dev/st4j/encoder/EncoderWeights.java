@@ -34,6 +34,7 @@ public final class EncoderWeights {
      */
     public static EncoderWeights load(String source, Map<String, RawTensor> raw, NDManager manager, String anchor,
             Set<String> prefixesToDrop) {
+        raw = legacyNormNames(raw);
         String prefix = raw.keySet().stream()
                 .filter(k -> k.endsWith(anchor))
                 .map(k -> k.substring(0, k.length() - anchor.length()))
@@ -53,6 +54,20 @@ public final class EncoderWeights {
             }
         }
         return new EncoderWeights(source, out);
+    }
+
+    /**
+     * The names with the original BERT checkpoints' {@code LayerNorm.gamma}/{@code LayerNorm.beta}
+     * written as {@code LayerNorm.weight}/{@code LayerNorm.bias}, as transformers renames them on load.
+     */
+    private static Map<String, RawTensor> legacyNormNames(Map<String, RawTensor> raw) {
+        if (raw.keySet().stream().noneMatch(k -> k.endsWith("LayerNorm.gamma") || k.endsWith("LayerNorm.beta"))) {
+            return raw;
+        }
+        Map<String, RawTensor> out = new LinkedHashMap<>();
+        raw.forEach((k, v) -> out.put(k.endsWith("LayerNorm.gamma") ? k.substring(0, k.length() - 5) + "weight"
+                : k.endsWith("LayerNorm.beta") ? k.substring(0, k.length() - 4) + "bias" : k, v));
+        return out;
     }
 
     /** The tensor {@code name}; marks it as used by the forward pass. */
