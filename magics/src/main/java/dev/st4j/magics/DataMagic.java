@@ -31,7 +31,7 @@ public final class DataMagic implements Magic {
         @Option(names = "--model", defaultValue = "sentence-transformers/all-MiniLM-L6-v2", description = "Whose tokenizer counts tokens.")
         String model;
 
-        @Option(names = "--as", description = "Also bind the DatasetView to this notebook variable.")
+        @Option(names = "--as", description = "Also bind the DatasetSummary (its Tablesaw tables) to this notebook variable.")
         String as;
     }
 
@@ -66,7 +66,7 @@ public final class DataMagic implements Magic {
             throw MagicArgs.failure(name(), e);
         }
         if (a.as != null) {
-            session.bind(a.as, view);
+            session.bind(a.as, view.summary());
         }
         return view.render();
     }
