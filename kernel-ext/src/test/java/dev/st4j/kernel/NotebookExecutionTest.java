@@ -15,11 +15,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs every tutorial notebook top to bottom on the installed st4j kernel with Jupyter's own
- * {@code jupyter nbconvert --execute}, and checks the executed outputs.
+ * Runs every tutorial notebook top to bottom on the installed st4j kernel, under Debian's
+ * {@code jupyter nbconvert --execute} and under JupyterLab's stack ({@code jupyter execute}, nbclient,
+ * from the project's {@code .venv}), and checks the executed outputs.
  */
 @Tag("slow")
 @Tag("notebook")
@@ -33,25 +35,35 @@ class NotebookExecutionTest {
         kernel = InstalledKernel.in(OUT.resolve("jupyter"));
     }
 
-    static Stream<String> notebooks() throws IOException {
+    static Stream<Arguments> notebooks() throws IOException {
         try (Stream<Path> files = Files.list(InstalledKernel.notebooks())) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ipynb")).sorted().toList().stream();
+            List<String> names = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ipynb")).sorted().toList();
+            return Stream.of("nbconvert", "jupyter-execute").flatMap(runner -> names.stream().map(n -> Arguments.of(runner, n)));
         }
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("notebooks")
-    void executesTopToBottom(String name) throws Exception {
-        Path executed = OUT.resolve(name);
-        ProcessBuilder pb = new ProcessBuilder("jupyter-nbconvert", "--to", "notebook", "--execute",
-                "--ExecutePreprocessor.timeout=900", "--ExecutePreprocessor.kernel_name=" + KernelSpec.DEFAULT_NAME,
-                "--output", executed.toString(), InstalledKernel.notebooks().resolve(name).toString());
+    void executesTopToBottom(String runner, String name) throws Exception {
+        Path executed = OUT.resolve(runner).resolve(name);
+        Files.createDirectories(executed.getParent());
+        Path input = InstalledKernel.notebooks().resolve(name);
+        ProcessBuilder pb;
+        if (runner.equals("nbconvert")) {
+            pb = new ProcessBuilder("jupyter-nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=900",
+                    "--ExecutePreprocessor.kernel_name=" + KernelSpec.DEFAULT_NAME, "--output", executed.toString(), input.toString());
+        } else {
+            Path execute = Path.of("..", ".venv", "bin", "jupyter-execute").toAbsolutePath().normalize();
+            assertTrue(Files.isExecutable(execute), execute + " is missing: run bin/setup-system (bin/test does)");
+            pb = new ProcessBuilder(execute.toString(), "--timeout=900", "--kernel_name=" + KernelSpec.DEFAULT_NAME,
+                    "--output=" + executed, input.toString());
+        }
         kernel.configure(pb.environment());
-        pb.redirectErrorStream(true).redirectOutput(OUT.resolve(name + ".log").toFile());
+        Path log = OUT.resolve(runner).resolve(name + ".log");
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process p = pb.start();
-        assertTrue(p.waitFor(20, TimeUnit.MINUTES), name + ": nbconvert did not finish");
-        assertEquals(0, p.exitValue(), name + ": nbconvert failed; see " + OUT.resolve(name + ".log") + ":\n"
-                + Files.readString(OUT.resolve(name + ".log")));
+        assertTrue(p.waitFor(20, TimeUnit.MINUTES), name + ": " + runner + " did not finish");
+        assertEquals(0, p.exitValue(), name + ": " + runner + " failed; see " + log + ":\n" + Files.readString(log));
 
         JsonNode nb = new ObjectMapper().readTree(executed.toFile());
         List<String> errors = new ArrayList<>();
