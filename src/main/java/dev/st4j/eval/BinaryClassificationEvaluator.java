@@ -57,11 +57,16 @@ public final class BinaryClassificationEvaluator implements Evaluator {
         for (int i = 0; i < labels.length; i++) {
             scores[i] = similarity.of(byText.get(sentences1.get(i)), byText.get(sentences2.get(i)));
         }
-        return MetricNames.withFunction(metrics(scores, labels), similarity);
+        return metrics(scores, labels, similarity.id());
     }
 
-    /** The metrics for similarity scores already computed. */
+    /** The metrics for cosine scores already computed. */
     public static Map<String, Double> metrics(double[] scores, int[] labels) {
+        return metrics(scores, labels, SimilarityFunction.COSINE.id());
+    }
+
+    /** The metrics for scores already computed, named after the similarity function {@code fn} ({@code dot_ap}, …). */
+    public static Map<String, Double> metrics(double[] scores, int[] labels, String fn) {
         Integer[] order = new Integer[scores.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -110,13 +115,13 @@ public final class BinaryClassificationEvaluator implements Evaluator {
             }
         }
         Map<String, Double> out = new LinkedHashMap<>();
-        out.put("cosine_accuracy", bestAcc);
-        out.put("cosine_accuracy_threshold", accThreshold);
-        out.put("cosine_f1", bestF1);
-        out.put("cosine_precision", bestPrecision);
-        out.put("cosine_recall", bestRecall);
-        out.put("cosine_f1_threshold", f1Threshold);
-        out.put("cosine_ap", averagePrecision(scores, labels, order, positives));
+        out.put(fn + "_accuracy", bestAcc);
+        out.put(fn + "_accuracy_threshold", accThreshold);
+        out.put(fn + "_f1", bestF1);
+        out.put(fn + "_precision", bestPrecision);
+        out.put(fn + "_recall", bestRecall);
+        out.put(fn + "_f1_threshold", f1Threshold);
+        out.put(fn + "_ap", averagePrecision(scores, labels, order, positives));
         return out;
     }
 

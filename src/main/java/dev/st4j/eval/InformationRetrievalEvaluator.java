@@ -66,11 +66,16 @@ public final class InformationRetrievalEvaluator implements Evaluator {
             rankings.add(ranked);
         }
         List<Set<String>> rel = qids.stream().map(relevant::get).toList();
-        return MetricNames.withFunction(metrics(rankings, rel), similarity);
+        return metrics(rankings, rel, similarity.id());
     }
 
-    /** The metrics for rankings already computed (best first, at least 100 deep where the corpus allows). */
+    /** The metrics for rankings already computed by cosine (best first, at least 100 deep where the corpus allows). */
     public static Map<String, Double> metrics(List<List<String>> rankings, List<Set<String>> relevant) {
+        return metrics(rankings, relevant, SimilarityFunction.COSINE.id());
+    }
+
+    /** As {@link #metrics(List, List)}, for rankings by the similarity function {@code fn} (its name prefixes the metrics). */
+    public static Map<String, Double> metrics(List<List<String>> rankings, List<Set<String>> relevant, String fn) {
         int n = rankings.size();
         double[] acc = new double[K.length];
         double[] prec = new double[K.length];
@@ -116,17 +121,17 @@ public final class InformationRetrievalEvaluator implements Evaluator {
         }
         Map<String, Double> out = new LinkedHashMap<>();
         for (int k = 0; k < K.length; k++) {
-            out.put("cosine_accuracy@" + K[k], acc[k] / n);
+            out.put(fn + "_accuracy@" + K[k], acc[k] / n);
         }
         for (int k = 0; k < K.length; k++) {
-            out.put("cosine_precision@" + K[k], prec[k] / n);
+            out.put(fn + "_precision@" + K[k], prec[k] / n);
         }
         for (int k = 0; k < K.length; k++) {
-            out.put("cosine_recall@" + K[k], rec[k] / n);
+            out.put(fn + "_recall@" + K[k], rec[k] / n);
         }
-        out.put("cosine_ndcg@" + NDCG_K, ndcg / n);
-        out.put("cosine_mrr@" + MRR_K, mrr / n);
-        out.put("cosine_map@" + MAP_K, map / n);
+        out.put(fn + "_ndcg@" + NDCG_K, ndcg / n);
+        out.put(fn + "_mrr@" + MRR_K, mrr / n);
+        out.put(fn + "_map@" + MAP_K, map / n);
         return out;
     }
 

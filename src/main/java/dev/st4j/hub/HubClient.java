@@ -159,7 +159,7 @@ public final class HubClient {
 
     /** A repository path that stays inside the snapshot folder. */
     private String safe(String repoId, String file) throws HubException {
-        boolean escapes = file.startsWith("/") || file.contains("\\") || java.util.Arrays.asList(file.split("/")).contains("..");
+        boolean escapes = file.startsWith("/") || file.contains("\\") || List.of(file.split("/")).contains("..");
         if (file.isEmpty() || escapes) {
             throw new HubException("model '" + repoId + "': file path '" + file + "' leaves the repository", 0);
         }

@@ -63,4 +63,21 @@ class RetrievalAndClassificationMetricsTest {
         assertEquals(0.75, m.get("accuracy"), 1e-12);
         assertEquals((1.0 + 2.0 / 3 + 2.0 / 3) / 3, m.get("macro_f1"), 1e-12);
     }
+
+    @Test
+    void metricNamesCarryTheModelsSimilarityFunction() {
+        double[] scores = {0.9, 0.2, 0.7, 0.4};
+        int[] labels = {1, 0, 1, 0};
+        Map<String, Double> cosine = BinaryClassificationEvaluator.metrics(scores, labels);
+        Map<String, Double> dot = BinaryClassificationEvaluator.metrics(scores, labels, "dot");
+        org.junit.jupiter.api.Assertions.assertEquals(cosine.get("cosine_ap"), dot.get("dot_ap"));
+        org.junit.jupiter.api.Assertions.assertTrue(dot.keySet().stream().allMatch(k -> k.startsWith("dot_")), dot.keySet().toString());
+        Map<String, Double> ir = InformationRetrievalEvaluator.metrics(java.util.List.of(java.util.List.of("d1", "d2")),
+                java.util.List.of(java.util.Set.of("d2")), "manhattan");
+        org.junit.jupiter.api.Assertions.assertEquals(0.5, ir.get("manhattan_mrr@10"), 1e-12);
+        org.junit.jupiter.api.Assertions.assertTrue(ir.keySet().stream().allMatch(k -> k.startsWith("manhattan_")), ir.keySet().toString());
+        org.junit.jupiter.api.Assertions.assertEquals("dot_ap",
+                new BinaryClassificationEvaluator(java.util.List.of("a"), java.util.List.of("b"), new int[] {1}, 8,
+                        dev.st4j.similarity.SimilarityFunction.DOT).primaryMetric());
+    }
 }

@@ -1,6 +1,6 @@
 package dev.st4j.model;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static dev.st4j.testing.Embeddings.assertClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -130,17 +130,5 @@ class PythonRoundTripTest {
             assertClose(py.get("encode"), st.encode(TEXTS), "python-trained");
         }
         assertTrue(Files.exists(trained.resolve("modules.json")));
-    }
-
-    /** Python's rows against st4j's, element by element, to 1e-4. */
-    static void assertClose(JsonNode expected, float[][] actual, String what) {
-        assertEquals(expected.size(), actual.length, what + ": rows");
-        for (int i = 0; i < actual.length; i++) {
-            float[] want = new float[expected.get(i).size()];
-            for (int j = 0; j < want.length; j++) {
-                want[j] = (float) expected.get(i).get(j).asDouble();
-            }
-            assertArrayEquals(want, actual[i], 1e-4f, what + ": row " + i);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.st4j.replicas;
 
+import static dev.st4j.testing.Embeddings.assertClose;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -127,16 +128,5 @@ class ReplicaParityTest {
             out[i] = array.get(i).asLong();
         }
         return out;
-    }
-
-    private static void assertClose(JsonNode expected, float[][] actual, String what) {
-        assertEquals(expected.size(), actual.length, what + ": rows");
-        for (int i = 0; i < actual.length; i++) {
-            float[] want = new float[expected.get(i).size()];
-            for (int j = 0; j < want.length; j++) {
-                want[j] = (float) expected.get(i).get(j).asDouble();
-            }
-            assertArrayEquals(want, actual[i], 1e-4f, what + ": row " + i);
-        }
     }
 }

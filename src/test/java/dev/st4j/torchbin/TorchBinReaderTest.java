@@ -12,6 +12,7 @@ import dev.st4j.safetensors.SafetensorsReader;
 import dev.st4j.tensor.RawTensor;
 import dev.st4j.tensor.TensorDType;
 import dev.st4j.testing.Fixtures;
+import dev.st4j.testing.Tensors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,17 +42,7 @@ class TorchBinReaderTest {
                 assertEquals(TensorDType.BF16, raw.get("c.bf16").dtype(), "bf16 is kept as stored until widened in Java");
                 assertArrayEquals(new long[] {3, 2}, raw.get("d.transposed").shape());
                 assertArrayEquals(new long[0], raw.get("g.scalar").shape());
-                for (Map.Entry<String, RawTensor> e : raw.entrySet()) {
-                    NDArray actual = e.getValue().toNDArray(m);
-                    NDArray want = expected.get(e.getKey());
-                    assertEquals(want.getDataType(), actual.getDataType(), file + " " + e.getKey());
-                    assertEquals(want.getShape(), actual.getShape(), file + " " + e.getKey());
-                    if (actual.getDataType().isFloating()) {
-                        assertArrayEquals(want.toFloatArray(), actual.toFloatArray(), 0f, file + " " + e.getKey());
-                    } else {
-                        assertArrayEquals(want.toLongArray(), actual.toLongArray(), file + " " + e.getKey());
-                    }
-                }
+                Tensors.assertSameAs(expected, raw, m, file);
             }
         }
     }

@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.DataType;
 import dev.st4j.safetensors.SafetensorsReader;
 import dev.st4j.tensor.RawTensor;
 import dev.st4j.testing.Fixtures;
+import dev.st4j.testing.Tensors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,25 +33,13 @@ class WeightFilesTest {
             for (String folder : List.of("sharded-safetensors", "sharded-bin")) {
                 Map<String, RawTensor> raw = WeightFiles.read(weights.resolve(folder));
                 assertEquals(8, raw.size(), folder + ": both shards read");
-                assertSame(expected, raw, m, folder);
+                Tensors.assertSameAs(expected, raw, m, folder);
             }
             Map<String, NDArray> mixed = SafetensorsReader.read(weights.resolve("mixed-dtypes.safetensors"), m);
             assertEquals(DataType.FLOAT32, mixed.get("c.bf16").getDataType(), "BF16 is widened in Java, never handed to DJL");
             assertArrayEquals(expected.get("c.bf16").toFloatArray(), mixed.get("c.bf16").toFloatArray(), 0f);
             assertArrayEquals(expected.get("h.special").toFloatArray(), mixed.get("h.special").toFloatArray(), 0f);
             assertArrayEquals(expected.get("e.double").toFloatArray(), mixed.get("e.double").toFloatArray(), 0f);
-        }
-    }
-
-    private static void assertSame(Map<String, NDArray> expected, Map<String, RawTensor> raw, NDManager m, String what) {
-        for (Map.Entry<String, RawTensor> e : raw.entrySet()) {
-            NDArray a = e.getValue().toNDArray(m);
-            NDArray want = expected.get(e.getKey());
-            if (a.getDataType().isFloating()) {
-                assertArrayEquals(want.toFloatArray(), a.toFloatArray(), 0f, what + " " + e.getKey());
-            } else {
-                assertArrayEquals(want.toLongArray(), a.toLongArray(), what + " " + e.getKey());
-            }
         }
     }
 
