@@ -2,9 +2,10 @@ package dev.st4j.cli;
 
 import dev.st4j.params.ParamFlags;
 import java.util.Map;
+import dev.st4j.engine.EngineChoice;
 import picocli.CommandLine;
 
-/** Builds st4j's command lines the same way: one-line errors, later flags overriding earlier ones, DJL offline. */
+/** Builds st4j's command lines the same way: one-line errors, later flags overriding earlier ones, the engine chosen ({@link EngineChoice}). */
 final class CommandLines {
     private CommandLines() {}
 
@@ -15,9 +16,6 @@ final class CommandLines {
 
     /** As {@link #run(Object, String...)}, with subcommands added by other modules (the notebook kernel's). */
     static int run(Object root, Map<String, Object> extraSubcommands, String... args) {
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
         CommandLine cli = new CommandLine(root);
         extraSubcommands.forEach(cli::addSubcommand);
         ParamFlags.install(cli);
@@ -26,6 +24,12 @@ final class CommandLines {
         cli.setParameterExceptionHandler(errors);
         cli.setOverwrittenOptionsAllowed(true);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        try {
+            EngineChoice.configureOffline();
+        } catch (IllegalArgumentException e) {
+            cli.getErr().println(cli.getCommandName() + ": " + e.getMessage());
+            return 2;
+        }
         return cli.execute(args);
     }
 }

@@ -1,13 +1,13 @@
 package dev.st4j.model;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.st4j.encoder.EncoderInput;
 import dev.st4j.engine.Autograd;
+import dev.st4j.engine.EngineNotice;
 import dev.st4j.io.ProgressBar;
 import dev.st4j.modules.Dense;
 import dev.st4j.modules.Features;
@@ -50,7 +50,7 @@ public final class SentenceTransformer implements AutoCloseable {
 
     /** Loads a model folder onto the default device (the GPU when DJL sees one). */
     public static SentenceTransformer load(Path dir) throws IOException {
-        return load(dir, Engine.getInstance().defaultDevice());
+        return load(dir, EngineNotice.load().defaultDevice());
     }
 
     /** Loads a model folder onto {@code device}. */
@@ -71,7 +71,7 @@ public final class SentenceTransformer implements AutoCloseable {
      */
     public static SentenceTransformer compose(Path transformerDir, IntFunction<List<SentenceModule>> modules,
             int maxSeqLength) throws IOException {
-        NDManager manager = NDManager.newBaseManager(Engine.getInstance().defaultDevice());
+        NDManager manager = NDManager.newBaseManager(EngineNotice.load().defaultDevice());
         try {
             Transformer t = Transformer.load(transformerDir, manager);
             t.setMaxSeqLength(maxSeqLength);

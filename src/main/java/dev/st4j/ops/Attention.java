@@ -47,9 +47,9 @@ public final class Attention {
     public static NDArray attention(NDArray q, NDArray k, NDArray v, NDArray bias, double divisor, float dropout,
             boolean training) {
         NDArray query = divisor == 1.0 ? q : q.mul(scalar(q, 1.0 / divisor));
-        NDArray scores = query.matMul(k.transpose(0, 1, 3, 2));
-        NDArray probs = (bias == null ? scores : scores.add(bias)).softmax(-1);
-        return dropout(probs, dropout, training).matMul(v);
+        NDArray scores = Autocast.forMatMul(query).matMul(Autocast.forMatMul(k).transpose(0, 1, 3, 2));
+        NDArray probs = Autocast.toFloat32(bias == null ? scores : scores.add(bias)).softmax(-1);
+        return Autocast.forMatMul(dropout(probs, dropout, training)).matMul(Autocast.forMatMul(v));
     }
 
     /** The additive bias of causal attention over a (batch, length) 0/1 mask: each query sees real keys at or before it; (batch, 1, length, length). */

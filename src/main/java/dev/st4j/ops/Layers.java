@@ -13,18 +13,23 @@ public final class Layers {
     private Layers() {}
 
     /** {@code x · wᵀ + b} with a PyTorch-layout weight (out, in); {@code b} may be null. */
-    public static NDArray linear(NDArray x, NDArray w, NDArray b) {
+    public static NDArray linear(NDArray input, NDArray weight, NDArray bias) {
+        NDArray x = Autocast.forMatMul(input);
+        NDArray w = Autocast.forMatMul(weight);
+        NDArray b = Autocast.forMatMul(bias);
         return b == null ? Linear.linear(x, w).singletonOrThrow() : Linear.linear(x, w, b).singletonOrThrow();
     }
 
     /** Layer normalisation over the last axis. */
-    public static NDArray layerNorm(NDArray x, NDArray gamma, NDArray beta, double eps) {
+    public static NDArray layerNorm(NDArray input, NDArray gamma, NDArray beta, double eps) {
+        NDArray x = Autocast.toFloat32(input);
         NDArray b = beta != null ? beta : x.getManager().zeros(gamma.getShape(), gamma.getDataType());
         return LayerNorm.layerNorm(x, new Shape(x.getShape().tail()), gamma, b, (float) eps).singletonOrThrow();
     }
 
     /** T5's root-mean-square norm: no mean subtraction, no bias. */
-    public static NDArray rmsNorm(NDArray x, NDArray weight, double eps) {
+    public static NDArray rmsNorm(NDArray input, NDArray weight, double eps) {
+        NDArray x = Autocast.toFloat32(input);
         NDArray variance = x.square().mean(new int[] {-1}, true);
         return x.div(variance.add(scalar(x, eps)).sqrt()).mul(weight);
     }

@@ -55,7 +55,9 @@ public final class Params {
     public static final Param<Boolean> AUTO_FIND_BATCH_SIZE = bool("auto_find_batch_size", false,
             "Halve the batch and start again on out-of-memory.");
     public static final Param<MixedPrecision> MIXED_PRECISION = choice("mixed_precision", MixedPrecision.class, null,
-            "Reduced-precision training (GPU only).").notes("refused on CPU");
+            "Reduced-precision training (GPU only).")
+            .notes("fp16: float16 matrix products on float32 master weights, with dynamic loss scaling (as torch.amp); "
+                    + "refused on CPU; bf16 refused (DJL 0.35 cannot create bfloat16 arrays)");
     public static final Param<Integer> SAVE_TOTAL_LIMIT = integer("save_total_limit", 1, "Checkpoints kept on disk.")
             .notes("the best one is never deleted").check(atLeast(1));
     public static final Param<String> TOKEN = text("token", null, "Hugging Face token (default: $HF_TOKEN).")

@@ -29,6 +29,8 @@ public final class ParamsValidator {
             require(problem == null, param.name(), problem);
         }
         MixedPrecision mp = p.mixedPrecision();
+        require(mp != MixedPrecision.BF16, "mixed_precision", "bf16 is not available: DJL 0.35's PyTorch engine aborts the JVM when it "
+                + "creates a bfloat16 array; use fp16 (float32 master weights, dynamic loss scaling)");
         if (mp != null && mp != MixedPrecision.NO) {
             require(p.device() != DeviceChoice.CPU && gpuAvailable.getAsBoolean(), "mixed_precision",
                     mp.id() + " needs a GPU, and none is available (leave mixed_precision unset on CPU)");

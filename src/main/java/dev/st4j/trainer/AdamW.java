@@ -57,6 +57,16 @@ public final class AdamW implements AutoCloseable {
      * @return the global gradient norm before clipping (NaN or infinite for a skipped update)
      */
     public double step(double lr, double maxNorm) {
+        return step(lr, maxNorm, 1.0);
+    }
+
+    /**
+     * As {@link #step(double, double)}, for gradients of a loss multiplied by {@code gradScale} (a
+     * {@link LossScaler}'s): they are divided by it before clipping and the update.
+     *
+     * @return the global norm of the unscaled gradient (NaN or infinite for a skipped update)
+     */
+    public double step(double lr, double maxNorm, double gradScale) {
         step++;
         try (Autograd.Scope noGrad = Autograd.noGrad(); NDManager scope = state.newSubManager()) {
             Map<Slot, NDArray> grads = new LinkedHashMap<>();
@@ -71,7 +81,8 @@ public final class AdamW implements AutoCloseable {
                     sumSquares = sumSquares == null ? sq : sumSquares.add(sq);
                 }
             }
-            double norm = sumSquares == null ? 0 : Math.sqrt(sumSquares.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble());
+            double norm = sumSquares == null ? 0
+                    : Math.sqrt(sumSquares.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble()) / gradScale;
             if (!Double.isFinite(norm)) {
                 // A non-finite gradient would turn every weight into NaN; skip the update, as a loss scaler does.
                 step--;
@@ -84,8 +95,9 @@ public final class AdamW implements AutoCloseable {
             for (Map.Entry<Slot, NDArray> e : grads.entrySet()) {
                 Slot s = e.getKey();
                 NDArray g = e.getValue();
-                if (s.clipped() && clip < 1.0) {
-                    g = g.mul(clip);
+                double factor = (s.clipped() ? clip : 1.0) / gradScale;
+                if (factor != 1.0) {
+                    g = g.mul(factor);
                 }
                 if (s.decay() && weightDecay > 0) {
                     s.param().muli(1 - lr * weightDecay);

@@ -1,12 +1,13 @@
 package dev.st4j.trainer;
 
-import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
+import dev.st4j.engine.EngineNotice;
 import dev.st4j.params.ParamsValidator;
 import dev.st4j.params.SentenceTransformersParams;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 /**
  * Fine-tunes a sentence-transformers model as AutoTrain's sentence-transformers task does: validates
@@ -17,21 +18,28 @@ import java.util.Locale;
 public final class Trainer {
     private final SentenceTransformersParams params;
     private final List<TrainingListener> listeners;
+    private final BooleanSupplier gpu;
 
     /** A trainer for {@code params}, reporting to {@code listeners}. */
     public Trainer(SentenceTransformersParams params, List<TrainingListener> listeners) {
+        this(params, listeners, Trainer::gpuAvailable);
+    }
+
+    /** A trainer that takes {@code gpu}'s word for whether a GPU is there (tests run the GPU-only paths on the CPU). */
+    Trainer(SentenceTransformersParams params, List<TrainingListener> listeners, BooleanSupplier gpu) {
         this.params = params;
         this.listeners = List.copyOf(listeners);
+        this.gpu = gpu;
     }
 
     /** Whether DJL sees a GPU. */
     public static boolean gpuAvailable() {
-        return Engine.getInstance().getGpuCount() > 0;
+        return EngineNotice.load().getGpuCount() > 0;
     }
 
     /** Trains and writes the project folder; see the class comment. */
     public TrainingResult train() throws IOException {
-        ParamsValidator.validate(params, Trainer::gpuAvailable);
+        ParamsValidator.validate(params, gpu);
         TrainingData data = TrainingData.read(params, params.trainer());
         int batchSize = params.batchSize();
         while (true) {

@@ -6,7 +6,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import dev.st4j.data.Dataset;
 import dev.st4j.model.SentenceTransformer;
+import dev.st4j.ops.Autocast;
 import dev.st4j.params.EvalStrategy;
+import dev.st4j.params.MixedPrecision;
 import dev.st4j.params.SentenceTransformersParams;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,6 +30,8 @@ final class TrainingLoop {
     private final Checkpoints checkpoints;
     private final EvaluationHistory history;
     private final EarlyStopping early;
+    /** Present when the run trains in fp16 ({@code mixed_precision=fp16}). */
+    private final LossScaler scaler;
 
     TrainingLoop(TrainingRun run, List<TrainingListener> listeners) {
         this.run = run;
@@ -38,10 +42,12 @@ final class TrainingLoop {
         boolean greaterIsBetter = run.evaluator == null || run.evaluator.greaterIsBetter();
         this.history = new EvaluationHistory(plan.primaryMetric(), greaterIsBetter);
         this.early = new EarlyStopping(params.earlyStoppingPatience(), params.earlyStoppingThreshold(), greaterIsBetter);
+        this.scaler = params.mixedPrecision() == MixedPrecision.FP16 ? new LossScaler() : null;
     }
 
     TrainingResult run() throws IOException {
         listeners.forEach(l -> l.onTrainBegin(plan));
+        listeners.forEach(l -> l.onMessage(run.engine));
         long start = System.nanoTime();
         Random order = new Random(params.seed());
         List<Integer> indices = new ArrayList<>();
@@ -76,11 +82,15 @@ final class TrainingLoop {
                     accumulated = 0;
                     step++;
                     double lr = run.schedule.rate(step);
-                    double gradNorm = optimizer.step(lr, params.maxGradNorm());
+                    double gradNorm = optimizer.step(lr, params.maxGradNorm(), scaler == null ? 1.0 : scaler.scale());
                     if (!Double.isFinite(gradNorm)) {
                         skipped++;
-                        String message = "step " + step + ": non-finite gradient, update skipped";
+                        String message = "step " + step + ": non-finite gradient, update skipped"
+                                + (scaler == null ? "" : " (fp16 loss scale " + scaler.scale() + " halved)");
                         listeners.forEach(l -> l.onMessage(message));
+                    }
+                    if (scaler != null) {
+                        scaler.update(Double.isFinite(gradNorm));
                     }
                     double epochProgress = epoch + (double) end / indices.size();
                     if (step % plan.loggingSteps() == 0) {
@@ -114,9 +124,11 @@ final class TrainingLoop {
         try (NDManager scope = model.manager().newSubManager();
                 GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             List<NDArray> embeddings = new ArrayList<>();
-            for (int c = 0; c < train.texts().size(); c++) {
-                List<String> column = train.column(c);
-                embeddings.add(model.embed(model.tokenize(batch.stream().map(column::get).toList()), scope, true));
+            try (Autocast precision = Autocast.fp16(scaler != null)) {
+                for (int c = 0; c < train.texts().size(); c++) {
+                    List<String> column = train.column(c);
+                    embeddings.add(Autocast.toFloat32(model.embed(model.tokenize(batch.stream().map(column::get).toList()), scope, true)));
+                }
             }
             NDArray targets = null;
             if (train.targets() != null) {
@@ -128,7 +140,8 @@ final class TrainingLoop {
             }
             NDArray value = run.loss.compute(embeddings, targets);
             int accumulation = params.gradientAccumulation();
-            collector.backward(accumulation > 1 ? value.div(accumulation) : value);
+            double factor = (scaler == null ? 1.0 : scaler.scale()) / accumulation;
+            collector.backward(factor == 1.0 ? value : value.mul(factor));
             return value.getFloat(); // waits for the device
         }
     }

@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.st4j.data.Dataset;
+import dev.st4j.engine.EngineNotice;
 import dev.st4j.eval.Evaluator;
 import dev.st4j.eval.Evaluators;
 import dev.st4j.kind.TrainerKind;
@@ -40,12 +41,15 @@ final class TrainingRun implements AutoCloseable {
     final Map<String, NDArray> trainable;
     final LearningRateSchedule schedule;
     final TrainingPlan plan;
+    /** The one line naming the engine and device this run uses. */
+    final String engine;
     private final NDManager lossManager;
 
     private TrainingRun(SentenceTransformersParams params, Path project, Dataset train, SentenceTransformer model,
             NDManager lossManager, Loss loss, Evaluator evaluator, Map<String, NDArray> trainable, LearningRateSchedule schedule,
-            TrainingPlan plan) {
+            TrainingPlan plan, String engine) {
         this.params = params;
+        this.engine = engine;
         this.project = project;
         this.train = train;
         this.model = model;
@@ -90,7 +94,8 @@ final class TrainingRun implements AutoCloseable {
             TrainingPlan plan = new TrainingPlan(kind, params.model(), loss.name(), train.size(), data.validationSize(),
                     params.epochs(), batchSize, stepsPerEpoch, totalSteps, warmup, loggingSteps,
                     evaluator == null ? null : evaluator.primaryMetric());
-            return new TrainingRun(params, project, train, model, lossManager, loss, evaluator, trainable, schedule, plan);
+            return new TrainingRun(params, project, train, model, lossManager, loss, evaluator, trainable, schedule, plan,
+                    EngineNotice.describe(device));
         } catch (RuntimeException | IOException e) {
             if (lossManager != null) {
                 lossManager.close();

@@ -85,6 +85,33 @@ class AdamWTest {
     }
 
     @Test
+    void aScaledLossUpdatesExactlyAsTheUnscaledOne() {
+        float[][] after = new float[2][];
+        double[] norms = new double[2];
+        double[] scales = {1.0, 1024.0};
+        for (int run = 0; run < 2; run++) {
+            try (NDManager m = NDManager.newBaseManager()) {
+                NDArray w = m.create(new float[] {1.0f, -2.0f, 0.5f});
+                NDArray head = m.create(new float[] {3.0f});
+                Map<String, NDArray> params = new LinkedHashMap<>();
+                params.put("w", w);
+                params.put("head", head);
+                try (AdamW opt = new AdamW(params, Set.of("head"), 0.01, m)) {
+                    for (int t = 0; t < 3; t++) {
+                        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                            gc.backward(w.square().sum().mul(head.sum()).mul(scales[run]));
+                        }
+                        norms[run] = opt.step(0.05, 1.0, scales[run]);
+                    }
+                }
+                after[run] = new float[] {w.getFloat(0), w.getFloat(1), w.getFloat(2), head.getFloat(0)};
+            }
+        }
+        assertEquals(norms[0], norms[1], 1e-4 * norms[0], "the norm is the unscaled gradient's");
+        assertArrayEquals(after[0], after[1], 1e-6f, "clipping and the update see the unscaled gradient");
+    }
+
+    @Test
     void decayExcludesBiasesAndNorms() {
         assertTrue(AdamW.decays("encoder.layer.0.attention.self.query.weight"));
         assertFalse(AdamW.decays("encoder.layer.0.attention.self.query.bias"));

@@ -125,6 +125,50 @@ class TrainerTest {
     }
 
     @Test
+    void fp16TrainsFloat32MasterWeightsWithADynamicLossScale() throws Exception {
+        List<StepLog> logs = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
+        SentenceTransformersParams p = forKind("pair_score", "fp16").mixedPrecision("fp16").evalStrategy("no").loggingSteps(1).build();
+        TrainingResult result = new Trainer(p, List.of(new TrainingListener() {
+            @Override
+            public void onLog(StepLog log) {
+                logs.add(log);
+            }
+
+            @Override
+            public void onMessage(String message) {
+                messages.add(message);
+            }
+        }), () -> true).train();
+        assertEquals(4, result.steps());
+        assertTrue(logs.stream().allMatch(l -> Double.isFinite(l.loss())), "fp16 losses are finite: " + logs);
+        assertTrue(messages.stream().noneMatch(m -> m.contains("update skipped")), "the tiny model's gradients fit at 2^16: " + messages);
+        JsonNode header = safetensorsHeader(Path.of(p.projectName()).resolve("model.safetensors"));
+        header.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("__metadata__")) {
+                assertEquals("F32", e.getValue().get("dtype").asText(), e.getKey() + " is saved from the float32 master weights");
+            }
+        });
+        byte[] before = Files.readAllBytes(Shared.tinyModel("bert").resolve("model.safetensors"));
+        assertFalse(java.util.Arrays.equals(before, Files.readAllBytes(Path.of(p.projectName()).resolve("model.safetensors"))));
+    }
+
+    @Test
+    void bf16IsRefusedWithItsReasonEvenWithAGpu() {
+        SentenceTransformersParams p = forKind("pair_score", "bf16").mixedPrecision("bf16").build();
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(p, List.of(), () -> true).train());
+        assertTrue(e.getMessage().startsWith("mixed_precision: bf16 is not available"), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+
+    private static JsonNode safetensorsHeader(Path file) throws java.io.IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        long length = java.nio.ByteBuffer.wrap(bytes, 0, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+        return JSON.readTree(new String(bytes, 8, (int) length, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void gradientAccumulationHalvesTheSteps() throws Exception {
         SentenceTransformersParams p = forKind("pair_score", "accumulate").gradientAccumulation(2).evalStrategy("no").build();
         assertEquals(2, new Trainer(p, List.of()).train().steps());

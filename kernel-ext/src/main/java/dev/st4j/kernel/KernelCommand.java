@@ -1,5 +1,6 @@
 package dev.st4j.kernel;
 
+import dev.st4j.engine.EngineChoice;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -25,7 +26,8 @@ public final class KernelCommand implements Runnable {
     static final class ClassPath implements Callable<Integer> {
         @Override
         public Integer call() {
-            System.out.println(KernelSpec.extensionClassPath(KernelSpec.absoluteClassPath(System.getProperty("java.class.path"))));
+            String classPath = KernelSpec.absoluteClassPath(System.getProperty("java.class.path"));
+            System.out.println(KernelSpec.extensionClassPath(EngineChoice.current().classPath(classPath)));
             return 0;
         }
     }

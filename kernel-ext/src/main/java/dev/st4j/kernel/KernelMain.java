@@ -1,5 +1,6 @@
 package dev.st4j.kernel;
 
+import dev.st4j.engine.EngineChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
@@ -16,8 +17,11 @@ public final class KernelMain {
             System.exit(2);
         }
         System.setProperty("java.awt.headless", "true");
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
+        try {
+            EngineChoice.configureOffline();
+        } catch (IllegalArgumentException e) {
+            System.err.println("st4j kernel: " + e.getMessage());
+            System.exit(2);
         }
         Path file = Path.of(args[0]);
         if (!Files.isRegularFile(file)) {

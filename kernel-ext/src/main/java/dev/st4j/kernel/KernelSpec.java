@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.st4j.engine.AllocatorSettings;
+import dev.st4j.engine.EngineChoice;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -16,11 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
  * The Jupyter kernelspec of the st4j kernel ({@code share/jupyter/kernels/<name>/kernel.json} and logos):
- * how Jupyter starts this JVM with its class path, offline DJL, headless charts and the native allocator settings.
+ * how Jupyter starts this JVM with its class path, headless charts, the native allocator settings and the engine
+ * settings of the installing shell ({@link EngineChoice}).
  */
 public final class KernelSpec {
     /** The kernel's default name, as notebooks refer to it. */
@@ -31,12 +34,12 @@ public final class KernelSpec {
     private KernelSpec() {}
 
     /** The kernel.json content for a JVM at {@code javaHome} running this class path. */
-    static ObjectNode kernelJson(String javaHome, String classPath, String displayName) {
+    static ObjectNode kernelJson(String javaHome, String classPath, String displayName, Map<String, String> environment) {
         ObjectMapper json = new ObjectMapper();
         ObjectNode spec = json.createObjectNode();
         ArrayNode argv = spec.putArray("argv");
-        for (String a : List.of(Path.of(javaHome, "bin", "java").toString(), "-Djava.awt.headless=true", "-Dai.djl.offline=true",
-                "-XX:+UseSerialGC", "-cp", classPath, KernelMain.class.getName(), "{connection_file}")) {
+        for (String a : List.of(Path.of(javaHome, "bin", "java").toString(), "-Djava.awt.headless=true", "-XX:+UseSerialGC", "-cp",
+                classPath, KernelMain.class.getName(), "{connection_file}")) {
             argv.add(a);
         }
         spec.put("display_name", displayName);
@@ -44,6 +47,11 @@ public final class KernelSpec {
         spec.put("interrupt_mode", "message");
         ObjectNode env = spec.putObject("env");
         AllocatorSettings.ENVIRONMENT.forEach(env::put);
+        for (String name : List.of(EngineChoice.OVERRIDE, "PYTORCH_LIBRARY_PATH", "PYTORCH_VERSION", "PYTORCH_FLAVOR")) {
+            if (environment.get(name) != null) {
+                env.put(name, environment.get(name));
+            }
+        }
         spec.putObject("metadata").put("debugger", false);
         return spec;
     }
@@ -61,7 +69,8 @@ public final class KernelSpec {
         Path target = kernelsDir.resolve(name);
         Path tmp = Files.createTempDirectory(kernelsDir, "." + name + "-");
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        json.writeValue(tmp.resolve("kernel.json").toFile(), kernelJson(System.getProperty("java.home"), classPath, displayName));
+        json.writeValue(tmp.resolve("kernel.json").toFile(),
+                kernelJson(System.getProperty("java.home"), EngineChoice.current().classPath(classPath), displayName, System.getenv()));
         ImageIO.write(logo(32), "png", tmp.resolve("logo-32x32.png").toFile());
         ImageIO.write(logo(64), "png", tmp.resolve("logo-64x64.png").toFile());
         if (Files.exists(target)) {

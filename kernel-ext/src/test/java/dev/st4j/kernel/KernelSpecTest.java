@@ -1,6 +1,7 @@
 package dev.st4j.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,6 +35,20 @@ class KernelSpecTest {
         AllocatorSettings.ENVIRONMENT.forEach((k, v) -> assertEquals(v, spec.get("env").path(k).asText(), "env " + k));
         KernelSpec.install(tmp.resolve("share/jupyter/kernels"), "st4j-test", "again");
         assertEquals(1, Files.list(tmp.resolve("share/jupyter/kernels")).count(), "reinstalling replaces, leaves no temp folder");
+    }
+
+    @Test
+    void theKernelKeepsTheEngineSettingsOfTheInstallingShell() {
+        JsonNode plain = KernelSpec.kernelJson("/jdk", "/a/st4j.jar", "x", Map.of("HOME", "/h"));
+        assertFalse(plain.get("argv").toString().contains("ai.djl.offline"), "the kernel chooses the engine when it starts");
+        assertTrue(plain.get("env").path("PYTORCH_LIBRARY_PATH").isMissingNode());
+        JsonNode user = KernelSpec.kernelJson("/jdk", "/a/st4j.jar", "x", Map.of("PYTORCH_LIBRARY_PATH", "/opt/libtorch/lib",
+                "PYTORCH_VERSION", "2.7.1", "PYTORCH_FLAVOR", "cu128", "ST4J_ENGINE", "cpu", "HOME", "/h"));
+        assertEquals("/opt/libtorch/lib", user.get("env").path("PYTORCH_LIBRARY_PATH").asText());
+        assertEquals("2.7.1", user.get("env").path("PYTORCH_VERSION").asText());
+        assertEquals("cu128", user.get("env").path("PYTORCH_FLAVOR").asText());
+        assertEquals("cpu", user.get("env").path("ST4J_ENGINE").asText());
+        assertTrue(user.get("env").path("HOME").isMissingNode());
     }
 
     @Test
