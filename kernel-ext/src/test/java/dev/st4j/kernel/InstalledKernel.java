@@ -18,8 +18,12 @@ final class InstalledKernel {
         return new InstalledKernel(dir.resolve("share/jupyter"));
     }
 
-    /** The environment a Jupyter process needs to find the kernel. */
+    /**
+     * The environment a Jupyter process needs to find the kernel, with the magics in quick mode (ST4J_QUICK: the
+     * tutorials' full runs take minutes each; their committed outputs come from full runs, docs/notebook.md).
+     */
     void configure(Map<String, String> env) {
+        env.put("ST4J_QUICK", "1");
         env.put("JUPYTER_PATH", jupyterPath.toString());
         env.put("JUPYTER_CONFIG_DIR", jupyterPath.resolveSibling("config").toString());
         env.put("JUPYTER_DATA_DIR", jupyterPath.resolveSibling("data").toString());

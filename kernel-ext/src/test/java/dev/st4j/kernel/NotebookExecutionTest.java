@@ -67,6 +67,7 @@ class NotebookExecutionTest {
 
         JsonNode nb = new ObjectMapper().readTree(executed.toFile());
         List<String> errors = new ArrayList<>();
+        int quickNotices = 0;
         int pngs = 0;
         int metricTables = 0;
         int codeCells = 0;
@@ -84,6 +85,9 @@ class NotebookExecutionTest {
                     errors.add(out.get("evalue").asText());
                 }
                 JsonNode data = out.get("data");
+                if (data != null && data.has("text/plain") && text(data.get("text/plain")).contains("quick mode (ST4J_QUICK=1)")) {
+                    quickNotices++;
+                }
                 if (data != null && data.has("image/png") && text(data.get("image/png")).startsWith("iVBORw0KGgo")) {
                     pngs++;
                 }
@@ -95,6 +99,7 @@ class NotebookExecutionTest {
         }
         assertEquals(List.of(), errors, name + ": cells raised errors");
         assertEquals(codeCells, executedCells, name + ": every code cell ran");
+        assertTrue(quickNotices >= 1, name + ": the magics ran in quick mode and said so");
         assertTrue(pngs >= 2, name + ": expected the training figure and another chart, got " + pngs + " PNGs");
         assertTrue(metricTables >= 2, name + ": expected metric tables (training evaluations and %st_eval), got " + metricTables);
     }

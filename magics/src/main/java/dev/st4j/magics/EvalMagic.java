@@ -29,6 +29,12 @@ public final class EvalMagic implements Magic {
         EvaluationFlags flags = MagicArgs.parse(name(), new EvaluationFlags(), args);
         try {
             EvaluationParams params = flags.toParams();
+            QuickMode quick = QuickMode.from(System.getenv());
+            if (quick.on()) {
+                params = quick.evaluation(params);
+                session.display().show(quick.notice(params.retrieval() ? "the first " + QuickMode.QUERIES + " queries against "
+                        + "their documents and " + QuickMode.DOCS + " others" : "at most " + params.maxSamples() + " rows"));
+            }
             Object bound = session.variable(params.model()).orElse(null);
             return bound instanceof SentenceTransformer model ? Evaluation.run(params, model) : Evaluation.run(params);
         } catch (IOException | IllegalArgumentException e) {

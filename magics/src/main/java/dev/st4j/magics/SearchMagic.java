@@ -66,8 +66,13 @@ public final class SearchMagic implements Magic {
         String query = String.join(" ", a.query);
         try (ModelArgument m = ModelArgument.resolve(a.model, session)) {
             Table t = TableReader.read(a.corpus);
-            if (a.maxDocs != null && t.rowCount() > a.maxDocs) {
-                t = t.first(a.maxDocs);
+            QuickMode quick = QuickMode.from(System.getenv());
+            Integer maxDocs = quick.cap(a.maxDocs, QuickMode.DOCS);
+            if (maxDocs != null && t.rowCount() > maxDocs) {
+                t = t.first(maxDocs);
+                if (quick.on() && !maxDocs.equals(a.maxDocs)) {
+                    session.display().show(quick.notice("searching the first " + maxDocs + " documents"));
+                }
             }
             String textColumn = a.textColumn != null ? a.textColumn
                     : t.columnNames().contains("text") ? "text" : t.columnNames().get(t.columnCount() - 1);

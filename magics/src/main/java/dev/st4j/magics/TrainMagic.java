@@ -57,6 +57,11 @@ public final class TrainMagic implements Magic {
         } catch (java.io.IOException | IllegalArgumentException e) {
             throw MagicArgs.failure(name(), e);
         }
+        QuickMode quick = QuickMode.from(System.getenv());
+        if (quick.on()) {
+            params = quick.training(params);
+            session.display().show(quick.notice("at most " + params.maxSamples() + " rows per split"));
+        }
         TrainingResult result;
         try {
             result = SentenceTransformersTask.train(params, List.of(new LiveTraining(session.display())));
