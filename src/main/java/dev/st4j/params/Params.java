@@ -88,6 +88,9 @@ public final class Params {
             "Skip rows with an empty text or a bad target instead of failing.").notes("the run says how many it skipped").st4j();
     public static final Param<DeviceChoice> DEVICE = choice("device", DeviceChoice.class, DeviceChoice.AUTO,
             "Where to compute.").notes("`auto` is the GPU when DJL sees one").st4j();
+    public static final Param<BatchSampling> BATCH_SAMPLER = choice("batch_sampler", BatchSampling.class, BatchSampling.BATCH_SAMPLER,
+            "How rows are grouped into batches.").notes("`no_duplicates` (pair, qa, triplet): no text twice in a batch, "
+            + "as sentence-transformers' NO_DUPLICATES sampler; an epoch may end in extra, smaller batches").st4j();
     public static final Param<String> CORPUS_PATH = text("corpus_path", null, "BEIR corpus.csv for retrieval validation (pair, qa).")
             .flag("--corpus").st4j();
     public static final Param<String> QUERIES_PATH = text("queries_path", null, "BEIR queries.csv.").flag("--queries").st4j();
@@ -98,7 +101,7 @@ public final class Params {
             GRADIENT_ACCUMULATION, OPTIMIZER, SCHEDULER, WEIGHT_DECAY, MAX_GRAD_NORM, SEED, TRAIN_SPLIT, VALID_SPLIT,
             LOGGING_STEPS, PROJECT_NAME, AUTO_FIND_BATCH_SIZE, MIXED_PRECISION, SAVE_TOTAL_LIMIT, TOKEN, PUSH_TO_HUB,
             EVAL_STRATEGY, USERNAME, LOG, EARLY_STOPPING_PATIENCE, EARLY_STOPPING_THRESHOLD, TRAINER, SENTENCE1_COLUMN,
-            SENTENCE2_COLUMN, SENTENCE3_COLUMN, TARGET_COLUMN, MAX_SAMPLES, SKIP_INVALID_ROWS, DEVICE, CORPUS_PATH,
+            SENTENCE2_COLUMN, SENTENCE3_COLUMN, TARGET_COLUMN, MAX_SAMPLES, SKIP_INVALID_ROWS, DEVICE, BATCH_SAMPLER, CORPUS_PATH,
             QUERIES_PATH, QRELS_PATH);
 
     private static final Map<String, Param<?>> BY_NAME = ALL.stream().collect(Collectors.toUnmodifiableMap(Param::name, Function.identity()));

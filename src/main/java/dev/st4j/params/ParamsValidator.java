@@ -37,6 +37,8 @@ public final class ParamsValidator {
         }
         require(p.device() != DeviceChoice.GPU || gpuAvailable.getAsBoolean(), "device", "gpu was asked for, and none is available");
         TrainerKind kind = p.trainer();
+        require(p.batchSampler() != BatchSampling.NO_DUPLICATES || !kind.hasTarget(), "batch_sampler",
+                "no_duplicates is for the pair, qa and triplet trainers (in-batch negatives), not " + kind);
         if (kind.needsThirdColumn()) {
             require(p.sentence3Column() != null, "sentence3_column", "is required for the " + kind + " trainer (the negative column)");
         }

@@ -213,6 +213,11 @@ public final class SentenceTransformersParams {
         return get(Params.DEVICE);
     }
 
+    /** {@link Params#BATCH_SAMPLER}. */
+    public BatchSampling batchSampler() {
+        return get(Params.BATCH_SAMPLER);
+    }
+
     /** {@link Params#CORPUS_PATH}. */
     public String corpusPath() {
         return get(Params.CORPUS_PATH);
@@ -474,6 +479,16 @@ public final class SentenceTransformersParams {
         /** Sets {@link Params#DEVICE} by its name. */
         public Builder device(String name) {
             return set(Params.DEVICE, name == null ? null : Params.DEVICE.parse(name));
+        }
+
+        /** Sets {@link Params#BATCH_SAMPLER}. */
+        public Builder batchSampler(BatchSampling v) {
+            return set(Params.BATCH_SAMPLER, v);
+        }
+
+        /** Sets {@link Params#BATCH_SAMPLER} by its name. */
+        public Builder batchSampler(String name) {
+            return set(Params.BATCH_SAMPLER, name == null ? null : Params.BATCH_SAMPLER.parse(name));
         }
 
         /** Sets {@link Params#CORPUS_PATH}. */

@@ -13,7 +13,6 @@ import dev.st4j.params.SentenceTransformersParams;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -49,11 +48,7 @@ final class TrainingLoop {
         listeners.forEach(l -> l.onTrainBegin(plan));
         listeners.forEach(l -> l.onMessage(run.engine));
         long start = System.nanoTime();
-        Random order = new Random(params.seed());
-        List<Integer> indices = new ArrayList<>();
-        for (int i = 0; i < run.train.size(); i++) {
-            indices.add(i);
-        }
+        BatchSampler sampler = BatchSampler.of(params.batchSampler(), run.train, plan.batchSize(), new Random(params.seed()));
         LossMeter losses = new LossMeter();
         int step = 0;
         int examples = 0;
@@ -63,20 +58,22 @@ final class TrainingLoop {
         try (AdamW optimizer = new AdamW(run.trainable, run.loss.parameters().keySet(), params.weightDecay(), run.model.manager())) {
             epochs:
             for (int epoch = 0; epoch < params.epochs(); epoch++) {
-                Collections.shuffle(indices, order);
+                List<List<Integer>> batches = sampler.nextEpoch();
                 int accumulated = 0;
-                for (int b = 0; b < indices.size(); b += plan.batchSize()) {
+                int seen = 0;
+                // no_duplicates may cut an epoch into more batches than planned; the schedule ends at its last step.
+                for (int b = 0; b < batches.size() && step < plan.totalSteps(); b++) {
                     // Clears the flag: the model is saved next, and file channels refuse to write on an interrupted thread.
                     if (Thread.interrupted()) {
                         interrupted = true;
                         break epochs;
                     }
-                    int end = Math.min(indices.size(), b + plan.batchSize());
-                    List<Integer> batch = indices.subList(b, end);
+                    List<Integer> batch = batches.get(b);
                     losses.add(forwardBackward(batch)); // the costly part: forward, loss, backward
                     examples += batch.size();
+                    seen += batch.size();
                     accumulated++;
-                    if (accumulated < params.gradientAccumulation() && end < indices.size()) {
+                    if (accumulated < params.gradientAccumulation() && b < batches.size() - 1) {
                         continue;
                     }
                     accumulated = 0;
@@ -92,7 +89,7 @@ final class TrainingLoop {
                     if (scaler != null) {
                         scaler.update(Double.isFinite(gradNorm));
                     }
-                    double epochProgress = epoch + (double) end / indices.size();
+                    double epochProgress = epoch + (double) seen / run.train.size();
                     if (step % plan.loggingSteps() == 0) {
                         double seconds = seconds(start);
                         StepLog log = new StepLog(step, plan.totalSteps(), epochProgress, losses.takeRecent(), lr, gradNorm,

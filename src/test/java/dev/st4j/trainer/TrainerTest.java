@@ -154,6 +154,20 @@ class TrainerTest {
     }
 
     @Test
+    void noDuplicatesBatchesTrainTheInBatchNegativeTrainersAndAreRefusedForTheOthers() throws Exception {
+        for (String kind : List.of("qa", "triplet")) {
+            SentenceTransformersParams p = forKind(kind, "nodup-" + kind).batchSampler("no_duplicates").evalStrategy("no").build();
+            TrainingResult r = new Trainer(p, List.of()).train();
+            assertEquals(4, r.steps(), kind + ": the planned steps, however many batches the sampler makes");
+            assertTrue(r.examplesSeen() > 24 && r.examplesSeen() <= 32, kind + ": " + r.examplesSeen());
+        }
+        SentenceTransformersParams scored = forKind("pair_score", "nodup-score").batchSampler("no_duplicates").build();
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Trainer(scored, List.of()).train());
+        assertTrue(e.getMessage().startsWith("batch_sampler: no_duplicates is for the pair, qa and triplet trainers"), e.getMessage());
+    }
+
+    @Test
     void bf16IsRefusedWithItsReasonEvenWithAGpu() {
         SentenceTransformersParams p = forKind("pair_score", "bf16").mixedPrecision("bf16").build();
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,

@@ -63,7 +63,7 @@ final class CellExecutionControl extends DirectExecutionControl {
     void interruptCell() {
         Thread t = running;
         if (t != null) {
-            t.interrupt();
+            InterruptGate.interrupt(t);
         }
     }
 

@@ -55,14 +55,14 @@ public final class KernelSession implements NotebookSession, NotebookDisplay {
         DisplayData data = kernel.getRenderer().render(value);
         String id = UUID.randomUUID().toString();
         JJavaCompat.setDisplayId(data, id);
-        withoutInterrupt(() -> kernel.display(data));
+        InterruptGate.send(() -> kernel.display(data));
         return id;
     }
 
     @Override
     public void update(String displayId, Object value) {
         DisplayData data = kernel.getRenderer().render(value);
-        withoutInterrupt(() -> kernel.getIO().display.updateDisplay(displayId, data));
+        InterruptGate.send(() -> kernel.getIO().display.updateDisplay(displayId, data));
     }
 
     @Override
@@ -91,21 +91,5 @@ public final class KernelSession implements NotebookSession, NotebookDisplay {
             }
         }
         return "Object";
-    }
-
-    /**
-     * Sends output with the thread's interrupt flag held aside: a cell interrupted while training sends
-     * its last figures through JeroMQ on this thread, whose socket calls fail with EINTR on an
-     * interrupted thread. The flag is set again afterwards, so training still stops at its next step.
-     */
-    private static void withoutInterrupt(Runnable send) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            send.run();
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 }

@@ -45,12 +45,13 @@ final class QuickMode {
         return "quick mode (" + VARIABLE + "=1): " + what;
     }
 
-    /** Training parameters with at most {@value #TRAIN_ROWS} rows per split and retrieval files shrunk. */
+    /** Training parameters with at most {@value #TRAIN_ROWS} rows per split, a log (and validation) every step, retrieval files shrunk. */
     SentenceTransformersParams training(SentenceTransformersParams p) throws IOException {
         if (!on) {
             return p;
         }
-        SentenceTransformersParams.Builder b = p.toBuilder().maxSamples(cap(p.maxSamples(), TRAIN_ROWS));
+        SentenceTransformersParams.Builder b = p.toBuilder().maxSamples(cap(p.maxSamples(), TRAIN_ROWS))
+                .loggingSteps(p.loggingSteps() > 1 ? 1 : p.loggingSteps());
         if (p.corpusPath() != null) {
             Path[] small = retrieval(Path.of(p.corpusPath()), Path.of(p.queriesPath()), Path.of(p.qrelsPath()));
             b.corpusPath(small[0].toString()).queriesPath(small[1].toString()).qrelsPath(small[2].toString());

@@ -60,7 +60,7 @@ public final class TrainMagic implements Magic {
         QuickMode quick = QuickMode.from(System.getenv());
         if (quick.on()) {
             params = quick.training(params);
-            session.display().show(quick.notice("at most " + params.maxSamples() + " rows per split"));
+            session.display().show(quick.notice("at most " + params.maxSamples() + " rows per split, a log every step"));
         }
         TrainingResult result;
         try {

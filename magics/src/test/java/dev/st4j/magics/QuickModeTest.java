@@ -38,6 +38,8 @@ class QuickModeTest {
         SentenceTransformersParams quick = ON.training(p);
         assertEquals(QuickMode.TRAIN_ROWS, quick.maxSamples());
         assertEquals(3, quick.epochs(), "steps shrink with the rows; epochs stay as the cell says");
+        assertEquals(1, ON.training(p.toBuilder().loggingSteps(30).build()).loggingSteps(), "logs and validation every step");
+        assertEquals(-1, ON.training(p).loggingSteps(), "AutoTrain's automatic choice stays (a few rows make it 1)");
         assertEquals(10, ON.training(p.toBuilder().maxSamples(10).build()).maxSamples(), "a smaller max_samples stays");
     }
 
