@@ -37,6 +37,9 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--max-seq-length", description = "Truncate texts to this many tokens (default: the model's).")
     Integer maxSeqLength;
 
+    @Option(names = "--truncate-dim", description = "Keep the first N dimensions of each embedding (Matryoshka models), before --normalize.")
+    Integer truncateDim;
+
     @Mixin
     PromptFlags prompt;
 
@@ -55,6 +58,12 @@ final class EncodeCommand implements Callable<Integer> {
         try (SentenceTransformer st = ModelResolver.load(model)) {
             if (maxSeqLength != null) {
                 st.setMaxSeqLength(maxSeqLength);
+            }
+            try {
+                st.setTruncateDim(truncateDim);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--truncate-dim: " + truncateDim + " is not between 1 and the model's dimension "
+                        + st.dimension(), e);
             }
             float[][] emb = st.encode(texts, prompt.apply(new EncodeOptions(batchSize, normalize, true)));
             AtomicFiles.write(output, out -> {

@@ -40,6 +40,7 @@ public final class SentenceTransformer implements AutoCloseable {
     private final Transformer transformer;
     private final List<SentenceModule> modules;
     private final ObjectNode stConfig;
+    private Integer truncateDim;
 
     private SentenceTransformer(NDManager manager, Transformer transformer, List<SentenceModule> modules, ObjectNode stConfig) {
         this.manager = manager;
@@ -111,6 +112,9 @@ public final class SentenceTransformer implements AutoCloseable {
                 }
                 try (Autograd.Scope noGrad = Autograd.noGrad(); NDManager batchManager = manager.newSubManager()) {
                     NDArray emb = embed(tokenize(batch, prompt), batchManager, false);
+                    if (truncateDim != null && truncateDim < emb.getShape().get(1)) {
+                        emb = emb.get(":, :" + truncateDim);
+                    }
                     if (options.normalizeEmbeddings()) {
                         emb = Cosine.l2Normalize(emb);
                     }
@@ -257,6 +261,22 @@ public final class SentenceTransformer implements AutoCloseable {
             }
         }
         return dim;
+    }
+
+    /** The leading dimensions {@code encode} keeps (Matryoshka models), or null for all; as Python's {@code truncate_dim}. */
+    public Integer truncateDim() {
+        return truncateDim;
+    }
+
+    /**
+     * Makes {@code encode} keep only the first {@code dim} dimensions of each embedding (before normalising, when
+     * asked); null keeps them all.
+     */
+    public void setTruncateDim(Integer dim) {
+        if (dim != null && (dim < 1 || dim > dimension())) {
+            throw new IllegalArgumentException("truncate_dim: " + dim + " is not between 1 and the embedding dimension " + dimension());
+        }
+        this.truncateDim = dim;
     }
 
     /** True when the last module L2-normalises. */

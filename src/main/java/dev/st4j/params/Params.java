@@ -91,6 +91,11 @@ public final class Params {
     public static final Param<BatchSampling> BATCH_SAMPLER = choice("batch_sampler", BatchSampling.class, BatchSampling.BATCH_SAMPLER,
             "How rows are grouped into batches.").notes("`no_duplicates` (pair, qa, triplet): no text twice in a batch, "
             + "as sentence-transformers' NO_DUPLICATES sampler; an epoch may end in extra, smaller batches").st4j();
+    public static final Param<String> MATRYOSHKA_DIMS = text("matryoshka_dims", null,
+            "Train with MatryoshkaLoss at these leading widths, e.g. 384,256,128,64.")
+            .notes("the trainer's loss summed over the embeddings cut to each width; validation reports every metric at each "
+                    + "width (`dim_256_…`), the widest decides; not for pair_class; `st4j encode --truncate-dim` uses the result")
+            .check(Params::matryoshkaProblem).st4j();
     public static final Param<String> CORPUS_PATH = text("corpus_path", null, "BEIR corpus.csv for retrieval validation (pair, qa).")
             .flag("--corpus").st4j();
     public static final Param<String> QUERIES_PATH = text("queries_path", null, "BEIR queries.csv.").flag("--queries").st4j();
@@ -101,7 +106,7 @@ public final class Params {
             GRADIENT_ACCUMULATION, OPTIMIZER, SCHEDULER, WEIGHT_DECAY, MAX_GRAD_NORM, SEED, TRAIN_SPLIT, VALID_SPLIT,
             LOGGING_STEPS, PROJECT_NAME, AUTO_FIND_BATCH_SIZE, MIXED_PRECISION, SAVE_TOTAL_LIMIT, TOKEN, PUSH_TO_HUB,
             EVAL_STRATEGY, USERNAME, LOG, EARLY_STOPPING_PATIENCE, EARLY_STOPPING_THRESHOLD, TRAINER, SENTENCE1_COLUMN,
-            SENTENCE2_COLUMN, SENTENCE3_COLUMN, TARGET_COLUMN, MAX_SAMPLES, SKIP_INVALID_ROWS, DEVICE, BATCH_SAMPLER, CORPUS_PATH,
+            SENTENCE2_COLUMN, SENTENCE3_COLUMN, TARGET_COLUMN, MAX_SAMPLES, SKIP_INVALID_ROWS, DEVICE, BATCH_SAMPLER, MATRYOSHKA_DIMS, CORPUS_PATH,
             QUERIES_PATH, QRELS_PATH);
 
     private static final Map<String, Param<?>> BY_NAME = ALL.stream().collect(Collectors.toUnmodifiableMap(Param::name, Function.identity()));
@@ -134,6 +139,27 @@ public final class Params {
     private static <E extends Enum<E> & Choice> Param<E> choice(String name, Class<E> type, E defaultValue, String description) {
         return Param.of(name, type, defaultValue, description + " One of " + Choice.ids(type) + ".",
                 s -> Choice.parse(type, name, s), Choice::id);
+    }
+
+    /** The widths of {@code matryoshka_dims} ("384,256"), or null when it is not set. */
+    public static int[] matryoshkaDims(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return java.util.Arrays.stream(value.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+    }
+
+    private static String matryoshkaProblem(String value) {
+        try {
+            int[] dims = matryoshkaDims(value);
+            if (dims != null && (dims.length == 0 || java.util.Arrays.stream(dims).anyMatch(d -> d < 1)
+                    || java.util.Arrays.stream(dims).distinct().count() != dims.length)) {
+                return "expected distinct positive widths separated by commas (e.g. 384,256,128,64), got '" + value + "'";
+            }
+            return null;
+        } catch (NumberFormatException e) {
+            return "expected distinct positive widths separated by commas (e.g. 384,256,128,64), got '" + value + "'";
+        }
     }
 
     private static Param.Check<String> required() {

@@ -37,6 +37,8 @@ public final class ParamsValidator {
         }
         require(p.device() != DeviceChoice.GPU || gpuAvailable.getAsBoolean(), "device", "gpu was asked for, and none is available");
         TrainerKind kind = p.trainer();
+        require(p.matryoshkaDims() == null || kind != TrainerKind.PAIR_CLASS, "matryoshka_dims",
+                "MatryoshkaLoss cannot wrap pair_class's SoftmaxLoss (its classifier takes the full width)");
         require(p.batchSampler() != BatchSampling.NO_DUPLICATES || !kind.hasTarget(), "batch_sampler",
                 "no_duplicates is for the pair, qa and triplet trainers (in-batch negatives), not " + kind);
         if (kind.needsThirdColumn()) {

@@ -218,6 +218,11 @@ public final class SentenceTransformersParams {
         return get(Params.BATCH_SAMPLER);
     }
 
+    /** {@link Params#MATRYOSHKA_DIMS}, as widths (null when not set). */
+    public int[] matryoshkaDims() {
+        return Params.matryoshkaDims(get(Params.MATRYOSHKA_DIMS));
+    }
+
     /** {@link Params#CORPUS_PATH}. */
     public String corpusPath() {
         return get(Params.CORPUS_PATH);
@@ -489,6 +494,11 @@ public final class SentenceTransformersParams {
         /** Sets {@link Params#BATCH_SAMPLER} by its name. */
         public Builder batchSampler(String name) {
             return set(Params.BATCH_SAMPLER, name == null ? null : Params.BATCH_SAMPLER.parse(name));
+        }
+
+        /** Sets {@link Params#MATRYOSHKA_DIMS} ("384,256,128,64"). */
+        public Builder matryoshkaDims(String v) {
+            return set(Params.MATRYOSHKA_DIMS, v);
         }
 
         /** Sets {@link Params#CORPUS_PATH}. */

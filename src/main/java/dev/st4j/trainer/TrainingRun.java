@@ -8,9 +8,11 @@ import dev.st4j.data.Dataset;
 import dev.st4j.engine.EngineNotice;
 import dev.st4j.eval.Evaluator;
 import dev.st4j.eval.Evaluators;
+import dev.st4j.eval.MatryoshkaEvaluator;
 import dev.st4j.kind.TrainerKind;
 import dev.st4j.loss.Loss;
 import dev.st4j.loss.Losses;
+import dev.st4j.loss.MatryoshkaLoss;
 import dev.st4j.model.SentenceTransformer;
 import dev.st4j.params.DeviceChoice;
 import dev.st4j.params.EvalStrategy;
@@ -89,6 +91,17 @@ final class TrainingRun implements AutoCloseable {
             Loss loss = Losses.create(kind.loss(), lossManager, model.dimension(), numLabels, params.seed());
             Evaluator evaluator = params.evalStrategy() == EvalStrategy.NO || data.validation() == null && data.retrieval() == null ? null
                     : Evaluators.of(kind, data.validation(), data.retrieval(), loss, EVAL_BATCH, SimilarityFunction.of(model));
+            int[] dims = params.matryoshkaDims();
+            if (dims != null) {
+                for (int d : dims) {
+                    if (d > model.dimension()) {
+                        throw new IllegalArgumentException("matryoshka_dims: " + d + " is wider than the model's embeddings ("
+                                + model.dimension() + ")");
+                    }
+                }
+                loss = new MatryoshkaLoss(loss, dims);
+                evaluator = evaluator == null ? null : new MatryoshkaEvaluator(evaluator, dims);
+            }
             Map<String, NDArray> trainable = new LinkedHashMap<>(model.parameters());
             trainable.putAll(loss.parameters());
             TrainingPlan plan = new TrainingPlan(kind, params.model(), loss.name(), train.size(), data.validationSize(),

@@ -57,6 +57,25 @@ class EncodeCommandTest {
     }
 
     @Test
+    void truncateDimKeepsTheLeadingDimensions() throws Exception {
+        Path in = dir.resolve("t.txt");
+        Files.writeString(in, "the man was in the city\nit is a good day!\n");
+        Path full = dir.resolve("full.csv");
+        Path cut = dir.resolve("cut.csv");
+        String model = Shared.tinyModel("bert").toString();
+        assertEquals(0, St4jCli.run("encode", "--model", model, "--input", in.toString(), "--output", full.toString()));
+        assertEquals(0, St4jCli.run("encode", "--model", model, "--input", in.toString(), "--output", cut.toString(),
+                "--truncate-dim", "8"));
+        List<String> fullRows = Files.readAllLines(full);
+        List<String> cutRows = Files.readAllLines(cut);
+        for (int i = 0; i < 2; i++) {
+            assertEquals(String.join(",", java.util.Arrays.copyOf(fullRows.get(i).split(","), 8)), cutRows.get(i));
+        }
+        CliErrors.assertOneLine("--truncate-dim: 64 is not between 1 and the model's dimension 32", "encode", "--model", model,
+                "--input", in.toString(), "--output", dir.resolve("o.csv").toString(), "--truncate-dim", "64");
+    }
+
+    @Test
     void badInputGetsOneLineErrors() throws Exception {
         String model = Shared.tinyModel("bert").toString();
         CliErrors.assertOneLine("--input", "encode", "--model", model, "--input", dir.resolve("nope.txt").toString(),

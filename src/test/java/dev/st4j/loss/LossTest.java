@@ -49,6 +49,39 @@ class LossTest {
     }
 
     @Test
+    void matryoshkaSumsTheInnerLossOverTheLeadingWidths() {
+        check(m -> new MatryoshkaLoss(new MultipleNegativesRankingLoss(), new int[] {2, 3}), new double[][][] {U, V}, null,
+                cols -> mnrl(cols[0], cols[1], null) + mnrl(leading(cols[0], 2), leading(cols[1], 2), null));
+        check(m -> new MatryoshkaLoss(new CoSentLoss(), new int[] {1, 3, 2}), new double[][][] {U, V}, new double[] {2.5, 4.0, 0.5},
+                cols -> coSent(cols[0], cols[1], new double[] {2.5, 4.0, 0.5}) + coSent(leading(cols[0], 2), leading(cols[1], 2),
+                        new double[] {2.5, 4.0, 0.5}) + coSent(leading(cols[0], 1), leading(cols[1], 1), new double[] {2.5, 4.0, 0.5}));
+    }
+
+    private static double[][] leading(double[][] rows, int width) {
+        double[][] out = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = java.util.Arrays.copyOf(rows[i], width);
+        }
+        return out;
+    }
+
+    private static double coSent(double[][] u, double[][] v, double[] y) {
+        double[] s = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            s[i] = 20 * LossHarness.cosine(u[i], v[i]);
+        }
+        double sum = 1;
+        for (int i = 0; i < y.length; i++) {
+            for (int j = 0; j < y.length; j++) {
+                if (y[i] < y[j]) {
+                    sum += Math.exp(s[i] - s[j]);
+                }
+            }
+        }
+        return Math.log(sum);
+    }
+
+    @Test
     void softmaxLossValueAndGradient() {
         double[] labels = {0, 2, 1};
         try (var m = ai.djl.ndarray.NDManager.newBaseManager()) {

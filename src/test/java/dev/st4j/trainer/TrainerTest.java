@@ -168,6 +168,29 @@ class TrainerTest {
     }
 
     @Test
+    void matryoshkaValidatesAtEachWidthAndIsRefusedWhereItCannotWork() throws Exception {
+        List<EvaluationLog> evals = new ArrayList<>();
+        SentenceTransformersParams p = forKind("pair_score", "matryoshka").matryoshkaDims("8,32,16").build();
+        new Trainer(p, List.of(new TrainingListener() {
+            @Override
+            public void onEvaluation(EvaluationLog log) {
+                evals.add(log);
+            }
+        })).train();
+        assertEquals("dim_32_spearman_cosine", evals.get(0).primaryMetric());
+        for (int d : new int[] {32, 16, 8}) {
+            assertTrue(evals.get(0).metrics().containsKey("dim_" + d + "_spearman_cosine"), evals.get(0).metrics().keySet().toString());
+        }
+        assertTrue(Files.readString(Path.of(p.projectName()).resolve("README.md")).contains("MatryoshkaLoss"));
+        for (var bad : List.of(forKind("pair_class", "m1").matryoshkaDims("16"), forKind("pair_score", "m2").matryoshkaDims("64,16"),
+                forKind("pair_score", "m3").matryoshkaDims("16,x"))) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> new Trainer(bad.build(), List.of()).train());
+            assertTrue(e.getMessage().startsWith("matryoshka_dims: "), e.getMessage());
+        }
+    }
+
+    @Test
     void bf16IsRefusedWithItsReasonEvenWithAGpu() {
         SentenceTransformersParams p = forKind("pair_score", "bf16").mixedPrecision("bf16").build();
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
