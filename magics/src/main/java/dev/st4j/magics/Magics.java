@@ -8,6 +8,6 @@ public final class Magics {
 
     /** A fresh instance of every magic. */
     public static List<Magic> all() {
-        return List.of(new DataMagic(), new TrainMagic(), new EvalMagic(), new HeatmapMagic(), new SearchMagic(), new HelpMagic());
+        return List.of(new DataMagic(), new TrainMagic(), new EvalMagic(), new HeatmapMagic(), new SearchMagic(), new MineMagic(), new HelpMagic());
     }
 }

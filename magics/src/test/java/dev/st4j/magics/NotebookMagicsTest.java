@@ -76,6 +76,24 @@ class NotebookMagicsTest {
     }
 
     @Test
+    void mineShowsWritesAndBindsTheMinedTriplets() throws Exception {
+        Path pairs = tmp.resolve("pairs.csv");
+        java.nio.file.Files.writeString(pairs, "anchor,positive\na man plays a guitar,someone plays an instrument\n"
+                + "a woman slices an onion,someone cuts a vegetable\nthe market fell,stocks dropped sharply\n");
+        RecordingSession s = new RecordingSession();
+        Path out = tmp.resolve("mined.csv");
+        Outputs shown = assertInstanceOf(Outputs.class, new MineMagic().run(List.of("--model", SharedFiles.tinyModel("bert").toString(),
+                "--data-path", pairs.toString(), "--output", out.toString(), "--as", "mined"), null, s));
+        assertTrue(shown.toString().contains("3 mined rows (triplet)"), shown.toString());
+        tech.tablesaw.api.Table bound = assertInstanceOf(tech.tablesaw.api.Table.class, s.variables.get("mined"));
+        assertEquals(3, bound.rowCount());
+        assertEquals(4, java.nio.file.Files.readAllLines(out).size(), "header and three rows written");
+        MagicException e = assertThrows(MagicException.class, () -> new MineMagic().run(List.of("--model",
+                SharedFiles.tinyModel("bert").toString(), "--data-path", pairs.toString(), "--format", "pairs"), null, s));
+        assertTrue(e.getMessage().startsWith("%st_mine: --format"), e.getMessage());
+    }
+
+    @Test
     void helpListsEveryMagic() {
         String html = new HelpMagic().run(List.of(), null, new RecordingSession()).toString();
         for (Magic m : Magics.all()) {

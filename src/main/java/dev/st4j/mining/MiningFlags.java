@@ -1,0 +1,100 @@
+package dev.st4j.mining;
+
+import dev.st4j.data.DataFiles;
+import dev.st4j.data.TableReader;
+import dev.st4j.model.SentenceTransformer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Option;
+import tech.tablesaw.api.Table;
+
+/**
+ * The flags of {@code st4j mine-hard-negatives} and {@code %st_mine}: where the pairs and the corpus are, how to
+ * choose negatives, where to write them; and the run they describe.
+ */
+public final class MiningFlags {
+    private static final List<String> ANCHOR_NAMES = List.of("anchor", "sentence1", "query", "premise");
+    private static final List<String> POSITIVE_NAMES = List.of("positive", "sentence2", "answer", "hypothesis");
+
+    @Option(names = "--model", required = true, description = "Model that scores the candidates: folder, Hub id (or, in a notebook, a model variable).")
+    public String model;
+
+    @Option(names = "--data-path", required = true, description = "(anchor, positive) pairs: a CSV/JSONL/JSON file, or a folder with one file per split.")
+    Path dataPath;
+
+    @Option(names = "--split", defaultValue = "train", description = "Split of a data folder (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--anchor-column", description = "Anchor column (default: anchor, sentence1, query or premise, else the first).")
+    String anchorColumn;
+
+    @Option(names = "--positive-column", description = "Positive column (default: positive, sentence2, answer or hypothesis, else the second).")
+    String positiveColumn;
+
+    @Option(names = "--corpus", description = "Candidate negatives: a CSV/JSONL with a text column (default: the positives).")
+    Path corpus;
+
+    @Option(names = "--corpus-column", defaultValue = "text", description = "Text column of --corpus (default: ${DEFAULT-VALUE}, else the last).")
+    String corpusColumn;
+
+    @Option(names = "--output", description = "CSV to write, ready for the triplet trainer.")
+    public Path output;
+
+    @Option(names = "--num-negatives", defaultValue = "1", description = "Negatives per pair (default: ${DEFAULT-VALUE}).")
+    int numNegatives;
+
+    @Option(names = "--top-k", defaultValue = "10", description = "Most similar candidates considered per anchor (default: ${DEFAULT-VALUE}).")
+    int topK;
+
+    @Option(names = "--max-score", description = "Skip candidates scoring above this (likely unlabelled positives).")
+    Double maxScore;
+
+    @Option(names = "--margin", description = "Skip candidates scoring above the positive's score minus this.")
+    Double margin;
+
+    @Option(names = "--format", defaultValue = "triplet", description = "triplet (a row per negative) or n-tuple (negative_1..n per row).")
+    public String format;
+
+    @Option(names = "--block-size", defaultValue = "1024", description = "Anchors and candidates scored per block (default: ${DEFAULT-VALUE}).")
+    int blockSize;
+
+    @Option(names = "--batch-size", defaultValue = "32", description = "Texts encoded per batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    /** Reads the pairs (and corpus), mines with {@code scorer}, and returns the table in the chosen format. */
+    public Table mine(SentenceTransformer scorer) throws IOException {
+        MiningOptions options = new MiningOptions(numNegatives, topK, maxScore, margin, blockSize, batchSize);
+        Path file = DataFiles.resolve(dataPath, split);
+        Table pairs = TableReader.read(file);
+        String a = column(pairs, anchorColumn, ANCHOR_NAMES, 0, file, "--anchor-column");
+        String p = column(pairs, positiveColumn, POSITIVE_NAMES, 1, file, "--positive-column");
+        List<String> candidates = null;
+        if (corpus != null) {
+            Table c = TableReader.read(corpus);
+            String name = c.columnNames().contains(corpusColumn) ? corpusColumn : c.columnNames().get(c.columnCount() - 1);
+            candidates = c.column(name).asStringColumn().asList();
+        }
+        List<MinedExample> mined = new HardNegativeMiner(scorer, options).mine(pairs.column(a).asStringColumn().asList(),
+                pairs.column(p).asStringColumn().asList(), candidates);
+        return MinedTable.of(mined, format, numNegatives);
+    }
+
+    private static String column(Table t, String asked, List<String> conventional, int position, Path file, String flag) {
+        if (asked != null) {
+            if (!t.columnNames().contains(asked)) {
+                throw new IllegalArgumentException(flag + ": " + file + " has no column '" + asked + "' (columns: " + t.columnNames() + ")");
+            }
+            return asked;
+        }
+        for (String name : conventional) {
+            if (t.columnNames().contains(name)) {
+                return name;
+            }
+        }
+        if (t.columnCount() <= position) {
+            throw new IllegalArgumentException(file + ": expected two text columns (anchor, positive), found " + t.columnNames());
+        }
+        return t.columnNames().get(position);
+    }
+}
