@@ -96,6 +96,10 @@ public final class Params {
             .notes("the trainer's loss summed over the embeddings cut to each width; validation reports every metric at each "
                     + "width (`dim_256_…`), the widest decides; not for pair_class; `st4j encode --truncate-dim` uses the result")
             .check(Params::matryoshkaProblem).st4j();
+    public static final Param<String> PROMPTS = text("prompts", null,
+            "Prompt put before the texts while training: one for every column, or a JSON object of column to prompt.")
+            .notes("as sentence-transformers' training argument, e.g. {\"anchor\": \"query: \", \"positive\": \"passage: \"}")
+            .check(TrainingPrompts::problem).st4j();
     public static final Param<String> CORPUS_PATH = text("corpus_path", null, "BEIR corpus.csv for retrieval validation (pair, qa).")
             .flag("--corpus").st4j();
     public static final Param<String> QUERIES_PATH = text("queries_path", null, "BEIR queries.csv.").flag("--queries").st4j();
@@ -106,7 +110,7 @@ public final class Params {
             GRADIENT_ACCUMULATION, OPTIMIZER, SCHEDULER, WEIGHT_DECAY, MAX_GRAD_NORM, SEED, TRAIN_SPLIT, VALID_SPLIT,
             LOGGING_STEPS, PROJECT_NAME, AUTO_FIND_BATCH_SIZE, MIXED_PRECISION, SAVE_TOTAL_LIMIT, TOKEN, PUSH_TO_HUB,
             EVAL_STRATEGY, USERNAME, LOG, EARLY_STOPPING_PATIENCE, EARLY_STOPPING_THRESHOLD, TRAINER, SENTENCE1_COLUMN,
-            SENTENCE2_COLUMN, SENTENCE3_COLUMN, TARGET_COLUMN, MAX_SAMPLES, SKIP_INVALID_ROWS, DEVICE, BATCH_SAMPLER, MATRYOSHKA_DIMS, CORPUS_PATH,
+            SENTENCE2_COLUMN, SENTENCE3_COLUMN, TARGET_COLUMN, MAX_SAMPLES, SKIP_INVALID_ROWS, DEVICE, BATCH_SAMPLER, MATRYOSHKA_DIMS, PROMPTS, CORPUS_PATH,
             QUERIES_PATH, QRELS_PATH);
 
     private static final Map<String, Param<?>> BY_NAME = ALL.stream().collect(Collectors.toUnmodifiableMap(Param::name, Function.identity()));

@@ -223,6 +223,11 @@ public final class SentenceTransformersParams {
         return Params.matryoshkaDims(get(Params.MATRYOSHKA_DIMS));
     }
 
+    /** {@link Params#PROMPTS}: one prompt, or a JSON object of column to prompt; null for none. */
+    public String prompts() {
+        return get(Params.PROMPTS);
+    }
+
     /** {@link Params#CORPUS_PATH}. */
     public String corpusPath() {
         return get(Params.CORPUS_PATH);
@@ -499,6 +504,11 @@ public final class SentenceTransformersParams {
         /** Sets {@link Params#MATRYOSHKA_DIMS} ("384,256,128,64"). */
         public Builder matryoshkaDims(String v) {
             return set(Params.MATRYOSHKA_DIMS, v);
+        }
+
+        /** Sets {@link Params#PROMPTS}. */
+        public Builder prompts(String v) {
+            return set(Params.PROMPTS, v);
         }
 
         /** Sets {@link Params#CORPUS_PATH}. */

@@ -124,7 +124,8 @@ final class TrainingLoop {
             try (Autocast precision = Autocast.fp16(scaler != null)) {
                 for (int c = 0; c < train.texts().size(); c++) {
                     List<String> column = train.column(c);
-                    embeddings.add(Autocast.toFloat32(model.embed(model.tokenize(batch.stream().map(column::get).toList()), scope, true)));
+                    embeddings.add(Autocast.toFloat32(model.embed(model.tokenize(batch.stream().map(column::get).toList(),
+                            run.prompts.get(c)), scope, true)));
                 }
             }
             NDArray targets = null;

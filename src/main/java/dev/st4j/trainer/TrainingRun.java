@@ -18,12 +18,14 @@ import dev.st4j.params.DeviceChoice;
 import dev.st4j.params.EvalStrategy;
 import dev.st4j.params.ParamsIo;
 import dev.st4j.params.SentenceTransformersParams;
+import dev.st4j.params.TrainingPrompts;
 import dev.st4j.resolve.ModelResolver;
 import dev.st4j.similarity.SimilarityFunction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,6 +47,8 @@ final class TrainingRun implements AutoCloseable {
     final TrainingPlan plan;
     /** The one line naming the engine and device this run uses. */
     final String engine;
+    /** The prompt put before each text column's texts (null entries: none). */
+    final List<String> prompts;
     private final NDManager lossManager;
 
     private TrainingRun(SentenceTransformersParams params, Path project, Dataset train, SentenceTransformer model,
@@ -52,6 +56,7 @@ final class TrainingRun implements AutoCloseable {
             TrainingPlan plan, String engine) {
         this.params = params;
         this.engine = engine;
+        this.prompts = TrainingPrompts.forColumns(params.prompts(), train.columnNames().subList(0, train.texts().size()));
         this.project = project;
         this.train = train;
         this.model = model;

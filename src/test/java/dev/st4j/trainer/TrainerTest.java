@@ -191,6 +191,28 @@ class TrainerTest {
     }
 
     @Test
+    void promptsGoBeforeTheTextsOfTheirColumns() throws Exception {
+        byte[] plain = trainedWeights(forKind("pair_score", "p0").evalStrategy("no").build());
+        byte[] one = trainedWeights(forKind("pair_score", "p1").evalStrategy("no").prompts("query: ").build());
+        byte[] map = trainedWeights(forKind("pair_score", "p2").evalStrategy("no")
+                .prompts("{\"sentence1\": \"query: \", \"sentence2\": \"query: \"}").build());
+        byte[] first = trainedWeights(forKind("pair_score", "p3").evalStrategy("no").prompts("{\"sentence1\": \"query: \"}").build());
+        assertFalse(java.util.Arrays.equals(plain, one), "a prompt changes what is trained on");
+        assertArrayEquals(one, map, "one prompt for all columns = the same prompt for each");
+        assertFalse(java.util.Arrays.equals(one, first), "a column without a prompt");
+        for (String bad : List.of("{\"nope\": \"q: \"}", "{\"sentence1\": 3}", "{oops")) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> new Trainer(forKind("pair_score", "pbad").evalStrategy("no").prompts(bad).build(), List.of()).train());
+            assertTrue(e.getMessage().startsWith("prompts: "), e.getMessage());
+        }
+    }
+
+    private static byte[] trainedWeights(SentenceTransformersParams p) throws Exception {
+        new Trainer(p, List.of()).train();
+        return Files.readAllBytes(Path.of(p.projectName()).resolve("model.safetensors"));
+    }
+
+    @Test
     void bf16IsRefusedWithItsReasonEvenWithAGpu() {
         SentenceTransformersParams p = forKind("pair_score", "bf16").mixedPrecision("bf16").build();
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
