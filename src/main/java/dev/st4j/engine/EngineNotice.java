@@ -6,8 +6,8 @@ import ai.djl.pytorch.jni.LibUtils;
 import java.util.Map;
 
 /**
- * The one line that says which engine and device a run uses ("engine: PyTorch 2.7.1, bundled CPU build
- * (/…/libtorch), device cpu"), and the one-line error when libtorch cannot be loaded at all.
+ * The one line that says which engine and device a run uses ("engine: PyTorch 2.7.1, CPU build
+ * (/…/2.7.1-20250812-cpu-linux-x86_64), device cpu()"), and the one-line error when libtorch cannot be loaded at all.
  */
 public final class EngineNotice {
     private EngineNotice() {}
@@ -29,15 +29,14 @@ public final class EngineNotice {
     }
 
     /**
-     * DJL's PyTorch engine (st4j's model and trainer load it through here); when libtorch cannot be loaded, an {@link IllegalStateException} whose first line says what was tried and how
-     * to choose another.
+     * DJL's PyTorch engine (st4j's model and trainer load it through here); when libtorch cannot be loaded, an
+     * {@link IllegalStateException} whose first line says what was tried and how to choose another.
      */
     public static Engine load() {
-        EngineChoice choice = EngineChoice.current();
         try {
             return Engine.getEngine("PyTorch");
         } catch (RuntimeException | LinkageError e) {
-            throw new IllegalStateException("libtorch could not be loaded (" + choice.label()
+            throw new IllegalStateException("libtorch could not be loaded (" + EngineChoice.current().label()
                     + sourceHint(System.getenv()) + "): " + rootMessage(e)
                     + "; name a libtorch with PYTORCH_LIBRARY_PATH (and PYTORCH_VERSION, PYTORCH_FLAVOR) or use ST4J_ENGINE=cpu", e);
         }
