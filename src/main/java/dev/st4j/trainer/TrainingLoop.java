@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * The training loop of one {@link TrainingRun}, to be read top to bottom: shuffle, forward and
@@ -45,8 +46,8 @@ final class TrainingLoop {
     }
 
     TrainingResult run() throws IOException {
-        listeners.forEach(l -> l.onTrainBegin(plan));
-        listeners.forEach(l -> l.onMessage(run.engine));
+        tell(l -> l.onTrainBegin(plan));
+        tell(l -> l.onMessage(run.engine));
         long start = System.nanoTime();
         BatchSampler sampler = BatchSampler.of(params.batchSampler(), run.train, plan.batchSize(), new Random(params.seed()));
         LossMeter losses = new LossMeter();
@@ -84,7 +85,7 @@ final class TrainingLoop {
                         skipped++;
                         String message = "step " + step + ": non-finite gradient, update skipped"
                                 + (scaler == null ? "" : " (fp16 loss scale " + scaler.scale() + " halved)");
-                        listeners.forEach(l -> l.onMessage(message));
+                        tell(l -> l.onMessage(message));
                     }
                     if (scaler != null) {
                         scaler.update(Double.isFinite(gradNorm));
@@ -94,7 +95,7 @@ final class TrainingLoop {
                         double seconds = seconds(start);
                         StepLog log = new StepLog(step, plan.totalSteps(), epochProgress, losses.takeRecent(), lr, gradNorm,
                                 seconds, examples / seconds);
-                        listeners.forEach(l -> l.onLog(log));
+                        tell(l -> l.onLog(log));
                     }
                     if (evaluatesAt(step) && evaluate(step, epochProgress)) {
                         stoppedEarly = true;
@@ -144,6 +145,24 @@ final class TrainingLoop {
         }
     }
 
+    /**
+     * Calls each listener with the thread's interrupt flag held aside and set again after: an interrupt that arrived
+     * during the step must stop the loop at its next check, and a listener's work (rendering a figure, a tracker's
+     * HTTP call) can clear the flag on its way, or fail on it.
+     */
+    private void tell(Consumer<TrainingListener> event) {
+        for (TrainingListener listener : listeners) {
+            boolean interrupted = Thread.interrupted();
+            try {
+                event.accept(listener);
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
     private boolean evaluatesAt(int step) {
         if (run.evaluator == null) {
             return false;
@@ -154,9 +173,9 @@ final class TrainingLoop {
     /** Runs the evaluator, checkpoints, and reports whether early stopping says stop. */
     private boolean evaluate(int step, double epoch) throws IOException {
         EvaluationLog log = history.record(step, epoch, run.evaluator.evaluate(run.model));
-        listeners.forEach(l -> l.onEvaluation(log));
+        tell(l -> l.onEvaluation(log));
         Path dir = checkpoints.save(run.model, step, history.stateJson(step, epoch), log.best());
-        listeners.forEach(l -> l.onCheckpoint(dir));
+        tell(l -> l.onCheckpoint(dir));
         return early.update(log.primary());
     }
 

@@ -213,6 +213,30 @@ class TrainerTest {
     }
 
     @Test
+    void anInterruptStopsTheLoopEvenWhenAListenerClearsTheFlag() throws Exception {
+        TrainingListener interruptsAtStepTwo = new TrainingListener() {
+            @Override
+            public void onLog(StepLog log) {
+                if (log.step() == 2) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        TrainingListener clearsTheFlag = new TrainingListener() {
+            @Override
+            public void onLog(StepLog log) {
+                Thread.interrupted();
+            }
+        };
+        SentenceTransformersParams p = forKind("pair_score", "interrupt-cleared").maxSamples(64).epochs(3).loggingSteps(1)
+                .evalStrategy("no").build();
+        TrainingResult r = new Trainer(p, List.of(interruptsAtStepTwo, clearsTheFlag)).train();
+        assertTrue(r.interrupted());
+        assertEquals(2, r.steps(), "stopped at the check after step 2, though a later listener cleared the flag");
+        assertFalse(Thread.currentThread().isInterrupted());
+    }
+
+    @Test
     void bf16IsRefusedWithItsReasonEvenWithAGpu() {
         SentenceTransformersParams p = forKind("pair_score", "bf16").mixedPrecision("bf16").build();
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,

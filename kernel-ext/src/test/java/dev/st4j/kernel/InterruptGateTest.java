@@ -24,6 +24,7 @@ class InterruptGateTest {
         CountDownLatch sending = new CountDownLatch(1);
         AtomicBoolean interruptedInSend = new AtomicBoolean();
         AtomicBoolean interruptedAfter = new AtomicBoolean();
+        AtomicBoolean delivered = new AtomicBoolean();
         Thread cell = new Thread(() -> {
             InterruptGate.send(() -> {
                 sending.countDown();
@@ -34,11 +35,18 @@ class InterruptGateTest {
                     }
                 }
             });
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!delivered.get() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
             interruptedAfter.set(Thread.currentThread().isInterrupted());
         });
         cell.start();
         assertTrue(sending.await(10, TimeUnit.SECONDS));
-        Thread control = new Thread(() -> InterruptGate.interrupt(cell));
+        Thread control = new Thread(() -> {
+            InterruptGate.interrupt(cell);
+            delivered.set(true);
+        });
         control.start();
         control.join(10_000);
         cell.join(10_000);
