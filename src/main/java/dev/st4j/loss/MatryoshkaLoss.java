@@ -42,7 +42,7 @@ public final class MatryoshkaLoss implements Loss {
 
     @Override
     public String name() {
-        return "MatryoshkaLoss";
+        return "MatryoshkaLoss(" + inner.name() + ")";
     }
 
     /** The loss inside. */

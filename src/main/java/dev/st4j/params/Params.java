@@ -91,6 +91,21 @@ public final class Params {
     public static final Param<BatchSampling> BATCH_SAMPLER = choice("batch_sampler", BatchSampling.class, BatchSampling.BATCH_SAMPLER,
             "How rows are grouped into batches.").notes("`no_duplicates` (pair, qa, triplet): no text twice in a batch, "
             + "as sentence-transformers' NO_DUPLICATES sampler; an epoch may end in extra, smaller batches").st4j();
+    public static final Param<LossChoice> LOSS = choice("loss", LossChoice.class, LossChoice.AUTO, "Training loss.")
+            .notes("`auto` is the trainer's own; `cached_mnrl` (pair, qa, triplet) is CachedMultipleNegativesRankingLoss (GradCache): "
+                    + "the loss and gradients of MNRL at the whole batch_size, with the activation memory of mini_batch_size texts")
+            .st4j();
+    public static final Param<Integer> MINI_BATCH_SIZE = integer("mini_batch_size", 32,
+            "Texts per forward pass of the cached_mnrl loss.").check(atLeast(1)).st4j();
+    public static final Param<Integer> SAVE_STEPS = integer("save_steps", 0,
+            "Also save a resumable checkpoint every N optimizer steps (0: only at evaluations, or at each epoch's end).")
+            .notes("every checkpoint holds what resuming needs: weights, optimizer moments, data position, early-stopping and "
+                    + "evaluation history; save_total_limit still applies")
+            .check(v -> v >= 0 ? null : "must be >= 0, got " + v).st4j();
+    public static final Param<String> RESUME_FROM_CHECKPOINT = text("resume_from_checkpoint", null,
+            "Continue an interrupted run of the same project from a checkpoint folder, or `latest`.")
+            .notes("the other parameters must be the run's own; the resumed run ends with the weights and metrics the "
+                    + "uninterrupted run would have (bit for bit on CPU)").st4j();
     public static final Param<String> MATRYOSHKA_DIMS = text("matryoshka_dims", null,
             "Train with MatryoshkaLoss at these leading widths, e.g. 384,256,128,64.")
             .notes("the trainer's loss summed over the embeddings cut to each width; validation reports every metric at each "
@@ -110,7 +125,7 @@ public final class Params {
             GRADIENT_ACCUMULATION, OPTIMIZER, SCHEDULER, WEIGHT_DECAY, MAX_GRAD_NORM, SEED, TRAIN_SPLIT, VALID_SPLIT,
             LOGGING_STEPS, PROJECT_NAME, AUTO_FIND_BATCH_SIZE, MIXED_PRECISION, SAVE_TOTAL_LIMIT, TOKEN, PUSH_TO_HUB,
             EVAL_STRATEGY, USERNAME, LOG, EARLY_STOPPING_PATIENCE, EARLY_STOPPING_THRESHOLD, TRAINER, SENTENCE1_COLUMN,
-            SENTENCE2_COLUMN, SENTENCE3_COLUMN, TARGET_COLUMN, MAX_SAMPLES, SKIP_INVALID_ROWS, DEVICE, BATCH_SAMPLER, MATRYOSHKA_DIMS, PROMPTS, CORPUS_PATH,
+            SENTENCE2_COLUMN, SENTENCE3_COLUMN, TARGET_COLUMN, MAX_SAMPLES, SKIP_INVALID_ROWS, DEVICE, BATCH_SAMPLER, LOSS, MINI_BATCH_SIZE, SAVE_STEPS, RESUME_FROM_CHECKPOINT, MATRYOSHKA_DIMS, PROMPTS, CORPUS_PATH,
             QUERIES_PATH, QRELS_PATH);
 
     private static final Map<String, Param<?>> BY_NAME = ALL.stream().collect(Collectors.toUnmodifiableMap(Param::name, Function.identity()));

@@ -1,5 +1,6 @@
 package dev.st4j.params;
 
+import dev.st4j.kind.LossFunction;
 import dev.st4j.kind.TrainerKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,6 +42,8 @@ public final class ParamsValidator {
                 "MatryoshkaLoss cannot wrap pair_class's SoftmaxLoss (its classifier takes the full width)");
         require(p.batchSampler() != BatchSampling.NO_DUPLICATES || !kind.hasTarget(), "batch_sampler",
                 "no_duplicates is for the pair, qa and triplet trainers (in-batch negatives), not " + kind);
+        require(p.loss() != LossChoice.CACHED_MNRL || kind.loss() == LossFunction.MULTIPLE_NEGATIVES_RANKING, "loss",
+                "cached_mnrl is for the pair, qa and triplet trainers (MultipleNegativesRankingLoss), not " + kind);
         if (kind.needsThirdColumn()) {
             require(p.sentence3Column() != null, "sentence3_column", "is required for the " + kind + " trainer (the negative column)");
         }

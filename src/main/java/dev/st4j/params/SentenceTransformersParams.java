@@ -218,6 +218,26 @@ public final class SentenceTransformersParams {
         return get(Params.BATCH_SAMPLER);
     }
 
+    /** {@link Params#LOSS}. */
+    public LossChoice loss() {
+        return get(Params.LOSS);
+    }
+
+    /** {@link Params#MINI_BATCH_SIZE}. */
+    public int miniBatchSize() {
+        return get(Params.MINI_BATCH_SIZE);
+    }
+
+    /** {@link Params#SAVE_STEPS}. */
+    public int saveSteps() {
+        return get(Params.SAVE_STEPS);
+    }
+
+    /** {@link Params#RESUME_FROM_CHECKPOINT}: a checkpoint folder, {@code latest}, or null. */
+    public String resumeFromCheckpoint() {
+        return get(Params.RESUME_FROM_CHECKPOINT);
+    }
+
     /** {@link Params#MATRYOSHKA_DIMS}, as widths (null when not set). */
     public int[] matryoshkaDims() {
         return Params.matryoshkaDims(get(Params.MATRYOSHKA_DIMS));
@@ -499,6 +519,31 @@ public final class SentenceTransformersParams {
         /** Sets {@link Params#BATCH_SAMPLER} by its name. */
         public Builder batchSampler(String name) {
             return set(Params.BATCH_SAMPLER, name == null ? null : Params.BATCH_SAMPLER.parse(name));
+        }
+
+        /** Sets {@link Params#LOSS}. */
+        public Builder loss(LossChoice v) {
+            return set(Params.LOSS, v);
+        }
+
+        /** Sets {@link Params#LOSS} by its name. */
+        public Builder loss(String name) {
+            return set(Params.LOSS, name == null ? null : Params.LOSS.parse(name));
+        }
+
+        /** Sets {@link Params#MINI_BATCH_SIZE}. */
+        public Builder miniBatchSize(int v) {
+            return set(Params.MINI_BATCH_SIZE, v);
+        }
+
+        /** Sets {@link Params#SAVE_STEPS}. */
+        public Builder saveSteps(int v) {
+            return set(Params.SAVE_STEPS, v);
+        }
+
+        /** Sets {@link Params#RESUME_FROM_CHECKPOINT}: a checkpoint folder or {@code latest}. */
+        public Builder resumeFromCheckpoint(String v) {
+            return set(Params.RESUME_FROM_CHECKPOINT, v);
         }
 
         /** Sets {@link Params#MATRYOSHKA_DIMS} ("384,256,128,64"). */

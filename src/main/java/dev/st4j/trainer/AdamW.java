@@ -121,6 +121,35 @@ public final class AdamW implements AutoCloseable {
         }
     }
 
+    /** The first and second moments by {@code exp_avg.<name>} and {@code exp_avg_sq.<name>} (PyTorch's names), for a checkpoint. */
+    public Map<String, NDArray> moments() {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        for (Slot s : slots) {
+            out.put("exp_avg." + s.name(), s.m());
+            out.put("exp_avg_sq." + s.name(), s.v());
+        }
+        return out;
+    }
+
+    /**
+     * Continues from a checkpoint: the moments {@link #moments()} wrote and the number of updates applied.
+     *
+     * @throws IllegalArgumentException naming the first parameter whose moments are missing or of another shape
+     */
+    public void restore(Map<String, NDArray> moments, int steps) {
+        for (Slot s : slots) {
+            NDArray m = moments.get("exp_avg." + s.name());
+            NDArray v = moments.get("exp_avg_sq." + s.name());
+            if (m == null || v == null || !m.getShape().equals(s.m().getShape()) || !v.getShape().equals(s.v().getShape())) {
+                throw new IllegalArgumentException("optimizer state: the moments of " + s.name() + " are missing or not of shape "
+                        + s.m().getShape());
+            }
+            s.m().set(m.toType(s.m().getDataType(), false).toByteBuffer());
+            s.v().set(v.toType(s.v().getDataType(), false).toByteBuffer());
+        }
+        this.step = steps;
+    }
+
     /** Number of updates applied so far. */
     public int steps() {
         return step;

@@ -1,7 +1,9 @@
 package dev.st4j.trainer;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.st4j.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -9,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Appends every logged loss, learning rate and metric to {@code project_name/training_log.jsonl}, one JSON object a line. */
 public final class JsonlLog implements TrainingListener {
@@ -24,6 +28,10 @@ public final class JsonlLog implements TrainingListener {
     public void onTrainBegin(TrainingPlan plan) {
         try {
             Files.createDirectories(file.getParent());
+            if (plan.resumedFromStep() > 0 && Files.exists(file)) {
+                keepUpTo(plan.resumedFromStep());
+                return;
+            }
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -31,6 +39,24 @@ public final class JsonlLog implements TrainingListener {
         ObjectNode n = JSON.valueToTree(plan);
         n.put("event", "plan");
         append(n);
+    }
+
+    /** A resumed run's log: the interrupted run's lines up to the checkpoint's step, as the uninterrupted run wrote them. */
+    private void keepUpTo(int step) throws IOException {
+        List<String> kept = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            JsonNode n;
+            try {
+                n = JSON.readTree(line);
+            } catch (IOException e) {
+                break; // the line a killed process left half-written, and anything after it
+            }
+            String event = n.path("event").asText();
+            if (event.equals("plan") || (event.equals("train") || event.equals("eval")) && n.path("step").asInt() <= step) {
+                kept.add(line);
+            }
+        }
+        AtomicFiles.writeString(file, kept.isEmpty() ? "" : String.join("\n", kept) + "\n");
     }
 
     @Override

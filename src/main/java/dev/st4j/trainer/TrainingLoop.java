@@ -1,19 +1,14 @@
 package dev.st4j.trainer;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
-import dev.st4j.data.Dataset;
 import dev.st4j.model.SentenceTransformer;
-import dev.st4j.ops.Autocast;
 import dev.st4j.params.EvalStrategy;
 import dev.st4j.params.MixedPrecision;
 import dev.st4j.params.SentenceTransformersParams;
+import dev.st4j.safetensors.SafetensorsReader;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -21,6 +16,8 @@ import java.util.function.Consumer;
  * The training loop of one {@link TrainingRun}, to be read top to bottom: shuffle, forward and
  * backward per batch, an optimizer step per {@code gradient_accumulation} batches, then logging,
  * evaluation, early stopping and checkpoints; at the end the best model becomes the project's model.
+ * A resumed run first puts every stateful part back as its checkpoint holds it and replays the data
+ * order up to the checkpoint, so that it goes on exactly as the uninterrupted run did.
  */
 final class TrainingLoop {
     private final TrainingRun run;
@@ -32,6 +29,12 @@ final class TrainingLoop {
     private final EarlyStopping early;
     /** Present when the run trains in fp16 ({@code mixed_precision=fp16}). */
     private final LossScaler scaler;
+    private final LossMeter losses = new LossMeter();
+    private final LoopPosition at = new LoopPosition();
+    private AdamW optimizer;
+    private long start;
+    /** Seconds a resumed run's earlier processes trained. */
+    private double earlierSeconds;
 
     TrainingLoop(TrainingRun run, List<TrainingListener> listeners) {
         this.run = run;
@@ -48,101 +51,120 @@ final class TrainingLoop {
     TrainingResult run() throws IOException {
         tell(l -> l.onTrainBegin(plan));
         tell(l -> l.onMessage(run.engine));
-        long start = System.nanoTime();
+        start = System.nanoTime();
         BatchSampler sampler = BatchSampler.of(params.batchSampler(), run.train, plan.batchSize(), new Random(params.seed()));
-        LossMeter losses = new LossMeter();
-        int step = 0;
-        int examples = 0;
-        int skipped = 0;
-        boolean stoppedEarly = false;
+        BatchGradients gradients = BatchGradients.of(run, scaler != null);
         boolean interrupted = false;
-        try (AdamW optimizer = new AdamW(run.trainable, run.loss.parameters().keySet(), params.weightDecay(), run.model.manager())) {
+        try (AdamW adamW = new AdamW(run.trainable, run.loss.parameters().keySet(), params.weightDecay(), run.model.manager())) {
+            optimizer = adamW;
+            if (run.resumeFrom != null) {
+                resume();
+            }
+            for (int e = 0; e < at.epoch; e++) {
+                sampler.nextEpoch(); // the data order of the epochs a resumed run has done
+            }
             epochs:
-            for (int epoch = 0; epoch < params.epochs(); epoch++) {
+            for (; at.epoch < params.epochs() && !at.stoppedEarly; at.epoch++, at.nextBatch = 0) {
                 List<List<Integer>> batches = sampler.nextEpoch();
+                boolean resumedAtItsEnd = at.nextBatch >= batches.size();
                 int accumulated = 0;
-                int seen = 0;
+                int seen = batches.subList(0, Math.min(at.nextBatch, batches.size())).stream().mapToInt(List::size).sum();
                 // no_duplicates may cut an epoch into more batches than planned; the schedule ends at its last step.
-                for (int b = 0; b < batches.size() && step < plan.totalSteps(); b++) {
+                for (int b = at.nextBatch; b < batches.size() && at.step < plan.totalSteps(); b++) {
                     // Clears the flag: the model is saved next, and file channels refuse to write on an interrupted thread.
                     if (Thread.interrupted()) {
                         interrupted = true;
                         break epochs;
                     }
                     List<Integer> batch = batches.get(b);
-                    losses.add(forwardBackward(batch)); // the costly part: forward, loss, backward
-                    examples += batch.size();
+                    double factor = (scaler == null ? 1.0 : scaler.scale()) / params.gradientAccumulation();
+                    losses.add(gradients.accumulate(batch, factor, Objects.hash(params.seed(), at.epoch, b))); // the costly part
+                    at.examples += batch.size();
                     seen += batch.size();
                     accumulated++;
                     if (accumulated < params.gradientAccumulation() && b < batches.size() - 1) {
                         continue;
                     }
                     accumulated = 0;
-                    step++;
-                    double lr = run.schedule.rate(step);
-                    double gradNorm = optimizer.step(lr, params.maxGradNorm(), scaler == null ? 1.0 : scaler.scale());
-                    if (!Double.isFinite(gradNorm)) {
-                        skipped++;
-                        String message = "step " + step + ": non-finite gradient, update skipped"
-                                + (scaler == null ? "" : " (fp16 loss scale " + scaler.scale() + " halved)");
-                        tell(l -> l.onMessage(message));
-                    }
-                    if (scaler != null) {
-                        scaler.update(Double.isFinite(gradNorm));
-                    }
-                    double epochProgress = epoch + (double) seen / run.train.size();
-                    if (step % plan.loggingSteps() == 0) {
-                        double seconds = seconds(start);
-                        StepLog log = new StepLog(step, plan.totalSteps(), epochProgress, losses.takeRecent(), lr, gradNorm,
-                                seconds, examples / seconds);
-                        tell(l -> l.onLog(log));
-                    }
-                    if (evaluatesAt(step) && evaluate(step, epochProgress)) {
-                        stoppedEarly = true;
+                    at.nextBatch = b + 1;
+                    step(at.epoch + (double) seen / run.train.size());
+                    if (at.stoppedEarly) {
                         break epochs;
                     }
                 }
-                if (run.evaluator == null) {
-                    checkpoints.save(run.model, step, history.stateJson(step, epoch + 1.0), false);
+                if (run.evaluator == null && !resumedAtItsEnd) {
+                    at.nextBatch = batches.size();
+                    save(false, at.epoch + 1.0);
                 }
             }
         }
-        TrainingResult result = new TrainingResult(run.project, step, examples, seconds(start), losses.mean(), history.last(),
-                history.best(), history.bestStep(), stoppedEarly, interrupted, skipped);
-        saveFinalModel(step);
+        TrainingResult result = new TrainingResult(run.project, at.step, at.examples, seconds(), losses.mean(), history.last(),
+                history.best(), history.bestStep(), at.stoppedEarly, interrupted, at.skipped);
+        saveFinalModel();
         ModelCard.write(run.project, params, plan, result);
         listeners.forEach(l -> l.onTrainEnd(result));
         return result;
     }
 
-    /** One batch: embeddings of every column with dropout on, the loss, and its gradients (summed into the parameters'). */
-    private double forwardBackward(List<Integer> batch) {
-        Dataset train = run.train;
-        SentenceTransformer model = run.model;
-        try (NDManager scope = model.manager().newSubManager();
-                GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            List<NDArray> embeddings = new ArrayList<>();
-            try (Autocast precision = Autocast.fp16(scaler != null)) {
-                for (int c = 0; c < train.texts().size(); c++) {
-                    List<String> column = train.column(c);
-                    embeddings.add(Autocast.toFloat32(model.embed(model.tokenize(batch.stream().map(column::get).toList(),
-                            run.prompts.get(c)), scope, true)));
-                }
-            }
-            NDArray targets = null;
-            if (train.targets() != null) {
-                float[] t = new float[batch.size()];
-                for (int i = 0; i < t.length; i++) {
-                    t[i] = (float) train.targets()[batch.get(i)];
-                }
-                targets = scope.create(t);
-            }
-            NDArray value = run.loss.compute(embeddings, targets);
-            int accumulation = params.gradientAccumulation();
-            double factor = (scaler == null ? 1.0 : scaler.scale()) / accumulation;
-            collector.backward(factor == 1.0 ? value : value.mul(factor));
-            return value.getFloat(); // waits for the device
+    /** One optimizer step, then what follows it: the log line, evaluation and early stopping, checkpoints. */
+    private void step(double epochProgress) throws IOException {
+        at.step++;
+        int step = at.step;
+        double lr = run.schedule.rate(step);
+        double gradNorm = optimizer.step(lr, params.maxGradNorm(), scaler == null ? 1.0 : scaler.scale());
+        if (!Double.isFinite(gradNorm)) {
+            at.skipped++;
+            String message = "step " + step + ": non-finite gradient, update skipped"
+                    + (scaler == null ? "" : " (fp16 loss scale " + scaler.scale() + " halved)");
+            tell(l -> l.onMessage(message));
         }
+        if (scaler != null) {
+            scaler.update(Double.isFinite(gradNorm));
+        }
+        if (step % plan.loggingSteps() == 0) {
+            double seconds = seconds();
+            StepLog log = new StepLog(step, plan.totalSteps(), epochProgress, losses.takeRecent(), lr, gradNorm, seconds,
+                    at.examples / seconds);
+            tell(l -> l.onLog(log));
+        }
+        boolean saved = false;
+        if (evaluatesAt(step)) {
+            EvaluationLog log = history.record(step, epochProgress, run.evaluator.evaluate(run.model));
+            tell(l -> l.onEvaluation(log));
+            at.stoppedEarly = early.update(log.primary());
+            save(log.best(), epochProgress);
+            saved = true;
+        }
+        if (!saved && params.saveSteps() > 0 && step % params.saveSteps() == 0) {
+            save(false, epochProgress);
+        }
+    }
+
+    /** A checkpoint of everything needed to go on from here. */
+    private void save(boolean isBest, double epoch) throws IOException {
+        at.seconds = seconds();
+        Checkpoints.Contents contents = new Checkpoints.Contents(history.stateJson(at.step, epoch), state(),
+                optimizer, run.loss.parameters());
+        Path dir = checkpoints.save(run.model, at.step, contents, isBest);
+        tell(l -> l.onCheckpoint(dir));
+    }
+
+    /** The loop's stateful parts, by the names {@code training_state.json} gives them. */
+    private TrainingState state() {
+        return new TrainingState().with("position", at).with("losses", losses).with("loss_scaler", scaler)
+                .with("early_stopping", early).with("evaluations", history);
+    }
+
+    /** Puts the loop back where the checkpoint it resumes from left it. */
+    private void resume() throws IOException {
+        state().read(run.resumeFrom);
+        checkpoints.adopt(at.step, history.bestStep());
+        try (var scratch = run.model.manager().newSubManager()) {
+            optimizer.restore(SafetensorsReader.read(run.resumeFrom.resolve(Checkpoints.OPTIMIZER_FILE), scratch), at.step - at.skipped);
+        }
+        start = System.nanoTime();
+        earlierSeconds = at.seconds;
+        tell(l -> l.onMessage("resumed from " + run.resumeFrom.getFileName() + " (step " + at.step + " of " + plan.totalSteps() + ")"));
     }
 
     /**
@@ -170,19 +192,10 @@ final class TrainingLoop {
         return params.evalStrategy() == EvalStrategy.STEPS ? step % plan.loggingSteps() == 0 : step % plan.stepsPerEpoch() == 0;
     }
 
-    /** Runs the evaluator, checkpoints, and reports whether early stopping says stop. */
-    private boolean evaluate(int step, double epoch) throws IOException {
-        EvaluationLog log = history.record(step, epoch, run.evaluator.evaluate(run.model));
-        tell(l -> l.onEvaluation(log));
-        Path dir = checkpoints.save(run.model, step, history.stateJson(step, epoch), log.best());
-        tell(l -> l.onCheckpoint(dir));
-        return early.update(log.primary());
-    }
-
     /** The project's model: the best checkpoint's when validation found one earlier than the last step, else the current weights. */
-    private void saveFinalModel(int step) throws IOException {
+    private void saveFinalModel() throws IOException {
         Path best = checkpoints.best();
-        if (best != null && history.bestStep() != step) {
+        if (best != null && !Objects.equals(history.bestStep(), at.step)) {
             try (SentenceTransformer bestModel = SentenceTransformer.load(best)) {
                 bestModel.save(run.project);
             }
@@ -191,7 +204,8 @@ final class TrainingLoop {
         }
     }
 
-    private static double seconds(long start) {
-        return (System.nanoTime() - start) / 1e9;
+    /** Seconds of training so far, a resumed run's earlier part included. */
+    private double seconds() {
+        return earlierSeconds + (System.nanoTime() - start) / 1e9;
     }
 }

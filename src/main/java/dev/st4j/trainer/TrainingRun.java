@@ -10,23 +10,29 @@ import dev.st4j.eval.Evaluator;
 import dev.st4j.eval.Evaluators;
 import dev.st4j.eval.MatryoshkaEvaluator;
 import dev.st4j.kind.TrainerKind;
+import dev.st4j.loss.CachedMultipleNegativesRankingLoss;
 import dev.st4j.loss.Loss;
 import dev.st4j.loss.Losses;
 import dev.st4j.loss.MatryoshkaLoss;
 import dev.st4j.model.SentenceTransformer;
 import dev.st4j.params.DeviceChoice;
 import dev.st4j.params.EvalStrategy;
+import dev.st4j.params.LossChoice;
 import dev.st4j.params.ParamsIo;
 import dev.st4j.params.SentenceTransformersParams;
 import dev.st4j.params.TrainingPrompts;
 import dev.st4j.resolve.ModelResolver;
+import dev.st4j.safetensors.SafetensorsReader;
 import dev.st4j.similarity.SimilarityFunction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything a training loop needs, prepared before its first step: the project folder with its
@@ -49,12 +55,15 @@ final class TrainingRun implements AutoCloseable {
     final String engine;
     /** The prompt put before each text column's texts (null entries: none). */
     final List<String> prompts;
+    /** The checkpoint this run continues from, or null for a fresh run. */
+    final Path resumeFrom;
     private final NDManager lossManager;
 
     private TrainingRun(SentenceTransformersParams params, Path project, Dataset train, SentenceTransformer model,
             NDManager lossManager, Loss loss, Evaluator evaluator, Map<String, NDArray> trainable, LearningRateSchedule schedule,
-            TrainingPlan plan, String engine) {
+            TrainingPlan plan, String engine, Path resumeFrom) {
         this.params = params;
+        this.resumeFrom = resumeFrom;
         this.engine = engine;
         this.prompts = TrainingPrompts.forColumns(params.prompts(), train.columnNames().subList(0, train.texts().size()));
         this.project = project;
@@ -71,6 +80,10 @@ final class TrainingRun implements AutoCloseable {
     /** Prepares a run of {@code params} over {@code data} at {@code batchSize} (which auto_find_batch_size may have lowered). */
     static TrainingRun prepare(SentenceTransformersParams params, TrainingData data, int batchSize) throws IOException {
         Path project = Path.of(params.projectName());
+        Path resumeFrom = params.resumeFromCheckpoint() == null ? null : Checkpoints.find(project, params.resumeFromCheckpoint());
+        if (resumeFrom != null) {
+            requireSameRun(project, params);
+        }
         Files.createDirectories(project);
         ParamsIo.writeJson(project.resolve("training_params.json"), params.toBuilder().batchSize(batchSize).build());
         Engine.getInstance().setRandomSeed(params.seed());
@@ -84,7 +97,7 @@ final class TrainingRun implements AutoCloseable {
         int loggingSteps = params.loggingSteps() > 0 ? params.loggingSteps() : autoLoggingSteps(data, train.size(), batchSize);
 
         Device device = params.device() == DeviceChoice.CPU ? Device.cpu() : Engine.getInstance().defaultDevice();
-        Path folder = new ModelResolver(System.getenv(), params.token(), null).resolve(params.model());
+        Path folder = resumeFrom != null ? resumeFrom : new ModelResolver(System.getenv(), params.token(), null).resolve(params.model());
         SentenceTransformer model = SentenceTransformer.load(folder, device);
         NDManager lossManager = null;
         try {
@@ -93,7 +106,8 @@ final class TrainingRun implements AutoCloseable {
             }
             lossManager = model.manager().newSubManager();
             int numLabels = train.labels() == null ? 0 : train.labels().size();
-            Loss loss = Losses.create(kind.loss(), lossManager, model.dimension(), numLabels, params.seed());
+            Loss loss = params.loss() == LossChoice.CACHED_MNRL ? new CachedMultipleNegativesRankingLoss()
+                    : Losses.create(kind.loss(), lossManager, model.dimension(), numLabels, params.seed());
             Evaluator evaluator = params.evalStrategy() == EvalStrategy.NO || data.validation() == null && data.retrieval() == null ? null
                     : Evaluators.of(kind, data.validation(), data.retrieval(), loss, EVAL_BATCH, SimilarityFunction.of(model));
             int[] dims = params.matryoshkaDims();
@@ -107,19 +121,64 @@ final class TrainingRun implements AutoCloseable {
                 loss = new MatryoshkaLoss(loss, dims);
                 evaluator = evaluator == null ? null : new MatryoshkaEvaluator(evaluator, dims);
             }
+            if (resumeFrom != null) {
+                restoreLossParameters(loss, resumeFrom.resolve(Checkpoints.OPTIMIZER_FILE));
+            }
             Map<String, NDArray> trainable = new LinkedHashMap<>(model.parameters());
             trainable.putAll(loss.parameters());
             TrainingPlan plan = new TrainingPlan(kind, params.model(), loss.name(), train.size(), data.validationSize(),
                     params.epochs(), batchSize, stepsPerEpoch, totalSteps, warmup, loggingSteps,
-                    evaluator == null ? null : evaluator.primaryMetric());
+                    evaluator == null ? null : evaluator.primaryMetric(),
+                    resumeFrom == null ? 0 : Integer.parseInt(resumeFrom.getFileName().toString().substring("checkpoint-".length())));
             return new TrainingRun(params, project, train, model, lossManager, loss, evaluator, trainable, schedule, plan,
-                    EngineNotice.describe(device));
+                    EngineNotice.describe(device), resumeFrom);
         } catch (RuntimeException | IOException e) {
             if (lossManager != null) {
                 lossManager.close();
             }
             model.close();
             throw e;
+        }
+    }
+
+    /** Parameters that may differ between a run and its resumption: they do not change what is trained. */
+    private static final Set<String> FREE_ON_RESUME = Set.of("resume_from_checkpoint", "token", "push_to_hub", "username", "log",
+            "save_total_limit", "save_steps", "auto_find_batch_size");
+
+    /** Refuses, in one line, to resume a project with parameters that would train something else than its run did. */
+    private static void requireSameRun(Path project, SentenceTransformersParams params) throws IOException {
+        Path file = project.resolve("training_params.json");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("resume_from_checkpoint: " + file + " is missing; a run is resumed in its own project");
+        }
+        Map<String, Object> before = ParamsIo.toMap(ParamsIo.read(file));
+        Map<String, Object> now = ParamsIo.toMap(params);
+        List<String> changed = new ArrayList<>();
+        for (String key : now.keySet()) {
+            if (!FREE_ON_RESUME.contains(key) && !Objects.equals(String.valueOf(before.get(key)), String.valueOf(now.get(key)))) {
+                changed.add(key + " (" + before.get(key) + " -> " + now.get(key) + ")");
+            }
+        }
+        if (!changed.isEmpty()) {
+            throw new IllegalArgumentException("resume_from_checkpoint: the run in " + project + " had other parameters: "
+                    + String.join(", ", changed));
+        }
+    }
+
+    /** Puts the loss's own parameters (a classifier head) back as the checkpoint holds them. */
+    private static void restoreLossParameters(Loss loss, Path file) {
+        if (loss.parameters().isEmpty()) {
+            return;
+        }
+        try (NDManager scratch = NDManager.newBaseManager()) {
+            Map<String, NDArray> saved = SafetensorsReader.read(file, scratch);
+            loss.parameters().forEach((name, param) -> {
+                NDArray value = saved.get("loss." + name);
+                if (value == null || !value.getShape().equals(param.getShape())) {
+                    throw new IllegalArgumentException("resume_from_checkpoint: " + file + " lacks the loss parameter " + name);
+                }
+                param.set(value.toByteBuffer());
+            });
         }
     }
 

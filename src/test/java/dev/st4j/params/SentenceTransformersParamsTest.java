@@ -144,7 +144,7 @@ class SentenceTransformersParamsTest {
             assertEquals(param, Params.byName(param.name()).orElseThrow());
             assertDefaultIsValid(param);
         }
-        assertEquals(41, Params.ALL.size());
+        assertEquals(45, Params.ALL.size());
         for (java.lang.reflect.Field f : Params.class.getDeclaredFields()) {
             if (f.getType() == Param.class) {
                 assertTrue(Params.ALL.contains(readStatic(f)), f.getName() + " is declared but missing from Params.ALL");

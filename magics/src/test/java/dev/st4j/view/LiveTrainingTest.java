@@ -38,7 +38,7 @@ class LiveTrainingTest {
     void aThousandFastStepsRedrawTheFigureOnceASecondAndAtTheEnd() {
         LiveTraining live = new LiveTraining(display, 1_000_000_000L, () -> now);
         int steps = 1000;
-        live.onTrainBegin(new TrainingPlan(TrainerKind.PAIR_SCORE, "m", "CoSENTLoss", 8000, 0, 1, 8, steps, steps, 0, 1, null));
+        live.onTrainBegin(new TrainingPlan(TrainerKind.PAIR_SCORE, "m", "CoSENTLoss", 8000, 0, 1, 8, steps, steps, 0, 1, null, 0));
         for (int s = 1; s <= steps; s++) {
             now += 2_500_000L;
             live.onLog(new StepLog(s, steps, s / (double) steps, 1.0 / s, 1e-5, 1.0, now / 1e9, 100));
