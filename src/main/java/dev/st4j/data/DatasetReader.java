@@ -74,9 +74,10 @@ public final class DatasetReader {
         if (kind.target() == Target.SCORE) {
             Column<?> c = table.column(target);
             for (int r = 0; r < table.rowCount(); r++) {
-                if (c.isMissing(r) || parse(c.getString(r)) == null) {
-                    problems.putIfAbsent(r, c.isMissing(r) || c.getString(r).isBlank() ? "missing '" + target + "'"
-                            : "non-numeric '" + target + "' value '" + c.getString(r) + "'");
+                String value = c.isMissing(r) ? "" : c.getString(r).strip();
+                if (parse(value) == null) {
+                    problems.putIfAbsent(r, value.isEmpty() ? "missing '" + target + "'"
+                            : (isNumber(value) ? "non-finite '" : "non-numeric '") + target + "' value '" + value + "'");
                 }
             }
         } else if (kind.target() == Target.LABEL) {
@@ -145,6 +146,11 @@ public final class DatasetReader {
 
     private static String choose(Path file, Table table, String given, List<String> conventional, String flag) throws IOException {
         List<String> present = table.columnNames();
+        if (present.size() == 1 && (present.get(0).contains(";") || present.get(0).contains("\t"))) {
+            String delimiter = present.get(0).contains(";") ? "';'" : "a tab";
+            throw new IOException(file + ": the header is one column, '" + present.get(0) + "': the file seems separated by "
+                    + delimiter + ", and st4j reads comma-separated CSV (or .jsonl)");
+        }
         if (given != null) {
             if (present.contains(given)) {
                 return given;
@@ -170,9 +176,18 @@ public final class DatasetReader {
         }
     }
 
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     private static String describe(Map<Integer, String> problems) {
         Map<String, List<Integer>> byKind = new LinkedHashMap<>();
-        problems.forEach((row, what) -> byKind.computeIfAbsent(what.startsWith("non-numeric") ? what.substring(0, what.indexOf(" value")) : what,
+        problems.forEach((row, what) -> byKind.computeIfAbsent(what.contains(" value '") ? what.substring(0, what.indexOf(" value '")) : what,
                 k -> new ArrayList<>()).add(row + 1));
         List<String> parts = new ArrayList<>();
         byKind.forEach((what, rows) -> {

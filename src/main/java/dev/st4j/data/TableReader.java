@@ -2,6 +2,7 @@ package dev.st4j.data;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.st4j.io.ErrorText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -23,6 +26,9 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  */
 public final class TableReader {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The longest CSV field read: longer ones are almost always an unbalanced quote that swallowed the file. */
+    private static final int MAX_FIELD = 1_000_000;
 
     private TableReader() {}
 
@@ -42,20 +48,40 @@ public final class TableReader {
     }
 
     private static Table readCsv(Path file) throws IOException {
+        TextFiles.requireUtf8Text(file);
         try {
-            CsvReadOptions options = CsvReadOptions.builder(file.toFile()).header(true).maxCharsPerColumn(1_000_000)
-                    .columnTypes(name -> ColumnType.STRING).missingValueIndicator().build();
+            CsvReadOptions options = CsvReadOptions.builder(file.toFile()).header(true).maxCharsPerColumn(MAX_FIELD)
+                    .columnTypes(name -> ColumnType.STRING).missingValueIndicator("").build();
             Table t = Table.read().usingOptions(options);
             t.setName(file.getFileName().toString());
             return t;
         } catch (RuntimeException e) {
-            throw new IOException(file + ": not a readable CSV (" + firstLine(e) + ")", e);
+            throw new IOException(file + ": " + csvProblem(e), e);
         }
+    }
+
+    /** What the CSV parser's failure means, in the user's terms. */
+    private static String csvProblem(RuntimeException e) {
+        String m = firstLine(e);
+        Matcher fields = Pattern.compile("Row number (\\d+) contains (\\d+) columns\\. (\\d+) expected").matcher(m);
+        if (fields.find()) {
+            return "row " + fields.group(1) + " has " + fields.group(2) + " field(s) but the header has " + fields.group(3)
+                    + " (an unbalanced quote, or a delimiter other than ','?)";
+        }
+        Matcher duplicate = Pattern.compile("duplicate name (.+?) to table").matcher(m);
+        if (duplicate.find()) {
+            return "column '" + duplicate.group(1) + "' appears twice in the header";
+        }
+        if (m.contains("exceeds the maximum number of characters")) {
+            return "a field is longer than " + MAX_FIELD + " characters (an unbalanced quote?)";
+        }
+        return "not a readable CSV (" + m + ")";
     }
 
     private static Table readJsonLines(Path file) throws IOException {
         List<JsonNode> rows = new ArrayList<>();
         int line = 0;
+        TextFiles.requireUtf8Text(file);
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String s;
             while ((s = r.readLine()) != null) {
@@ -63,11 +89,16 @@ public final class TableReader {
                 if (s.isBlank()) {
                     continue;
                 }
+                JsonNode row;
                 try {
-                    rows.add(JSON.readTree(s));
+                    row = JSON.readTree(s);
                 } catch (IOException e) {
                     throw new IOException(file + ": line " + line + " is not valid JSON", e);
                 }
+                if (!row.isObject()) {
+                    throw new IOException(file + ": line " + line + " is not a JSON object (one object per line, e.g. {\"sentence1\": …})");
+                }
+                rows.add(row);
             }
         }
         return toTable(file, rows);
@@ -78,7 +109,7 @@ public final class TableReader {
         try {
             root = JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new IOException(file + ": not valid JSON (" + firstLine(e) + ")", e);
+            throw new IOException(file + ": not valid JSON (" + ErrorText.of(e) + ")", e);
         }
         if (root == null || !root.isArray()) {
             throw new IOException(file + ": expected a JSON array of objects");

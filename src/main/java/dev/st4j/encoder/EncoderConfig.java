@@ -3,6 +3,7 @@ package dev.st4j.encoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.st4j.io.ErrorText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,10 @@ public record EncoderConfig(
         try {
             root = JSON.readTree(Files.readString(file));
         } catch (IOException e) {
-            throw new IOException(file + ": cannot read config (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+            if (!Files.exists(file)) {
+                throw new IOException(file + ": missing (a transformer folder needs its config.json)", e);
+            }
+            throw new IOException(file + ": not valid JSON (" + ErrorText.of(e) + ")", e);
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(file + ": expected a JSON object");
@@ -56,7 +60,7 @@ public record EncoderConfig(
         return switch (type) {
             case "bert", "roberta", "xlm-roberta", "camembert", "mpnet" -> {
                 int hidden = k.integer("hidden_size");
-                int heads = k.integer("num_attention_heads");
+                int heads = k.divisor("num_attention_heads", hidden, "hidden_size");
                 yield new EncoderConfig(type, hidden, k.integer("num_hidden_layers"), heads, hidden / heads,
                         k.integer("intermediate_size"), k.integer("vocab_size"), k.integer("max_position_embeddings"),
                         k.integer("type_vocab_size", 0), k.decimal("layer_norm_eps", 1e-12),
@@ -66,7 +70,7 @@ public record EncoderConfig(
             }
             case "distilbert" -> {
                 int hidden = k.integer("dim");
-                int heads = k.integer("n_heads");
+                int heads = k.divisor("n_heads", hidden, "dim");
                 yield new EncoderConfig(type, hidden, k.integer("n_layers"), heads, hidden / heads,
                         k.integer("hidden_dim"), k.integer("vocab_size"), k.integer("max_position_embeddings"), 0,
                         1e-12, k.integer("pad_token_id", 0), k.string("activation", "gelu"),
@@ -84,7 +88,7 @@ public record EncoderConfig(
             }
             case "modernbert" -> {
                 int hidden = k.integer("hidden_size");
-                int heads = k.integer("num_attention_heads");
+                int heads = k.divisor("num_attention_heads", hidden, "hidden_size");
                 yield new EncoderConfig(type, hidden, k.integer("num_hidden_layers"), heads, hidden / heads,
                         k.integer("intermediate_size"), k.integer("vocab_size"), k.integer("max_position_embeddings"), 0,
                         k.decimal("norm_eps", 1e-5), k.integer("pad_token_id", 50283), k.string("hidden_activation", "gelu"),
@@ -121,12 +125,26 @@ public record EncoderConfig(
 
     /** Reads typed keys with one-line errors. */
     private record Keys(String source, ObjectNode json) {
+        /** An integer from -1 to 2^24 (sizes and ids; no real model comes near the top, a larger one is a corrupt file). */
         int integer(String key) {
             JsonNode v = json.get(key);
             if (v == null || !v.canConvertToInt()) {
                 throw new IllegalArgumentException(source + ": '" + key + "' must be an integer, found " + v);
             }
-            return v.asInt();
+            int value = v.asInt();
+            if (value < -1 || value > 1 << 24) {
+                throw new IllegalArgumentException(source + ": '" + key + "' is " + value + ", outside -1.." + (1 << 24));
+            }
+            return value;
+        }
+
+        /** A positive integer that divides {@code whole} (the attention heads of a hidden size). */
+        int divisor(String key, int whole, String wholeKey) {
+            int value = integer(key);
+            if (value < 1 || whole % value != 0) {
+                throw new IllegalArgumentException(source + ": " + wholeKey + " " + whole + " is not divisible by " + key + " " + value);
+            }
+            return value;
         }
 
         int integer(String key, int fallback) {

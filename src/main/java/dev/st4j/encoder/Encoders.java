@@ -17,6 +17,7 @@ public final class Encoders {
         EncoderConfig config = EncoderConfig.read(dir.resolve("config.json"));
         Map<String, RawTensor> weights = WeightFiles.read(dir);
         String source = WeightFiles.find(dir).map(Path::toString).orElse(dir.toString());
+        DeclaredShapes.check(source, config, weights);
         return switch (config.modelType()) {
             case "bert", "roberta", "xlm-roberta", "camembert" -> new BertEncoder(config,
                     EncoderWeights.load(source, weights, manager, "embeddings.word_embeddings.weight", Set.of("lm_head", "cls.", "classifier", "qa_outputs")));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.st4j.io.AtomicFiles;
+import dev.st4j.io.ErrorText;
 import dev.st4j.modules.Dense;
 import dev.st4j.modules.ModuleType;
 import dev.st4j.modules.Normalize;
@@ -44,10 +45,18 @@ public final class ModelFolder {
         Path modulesFile = dir.resolve("modules.json");
         ObjectNode stConfig = readStConfig(dir);
         if (!Files.exists(modulesFile)) {
+            if (!Files.exists(dir.resolve("config.json"))) {
+                throw new IOException(dir + ": not a model folder (no modules.json or config.json in it)");
+            }
             Transformer t = Transformer.load(dir, manager);
             return new Contents(t, List.of(Pooling.of(t.dimension(), defaultPooling(t))), stConfig);
         }
-        JsonNode modules = JSON.readTree(modulesFile.toFile());
+        JsonNode modules;
+        try {
+            modules = JSON.readTree(modulesFile.toFile());
+        } catch (IOException e) {
+            throw new IOException(modulesFile + ": not valid JSON (" + ErrorText.of(e) + ")", e);
+        }
         if (modules == null || !modules.isArray() || modules.isEmpty()) {
             throw new IOException(modulesFile + ": expected a non-empty JSON array of modules");
         }

@@ -114,7 +114,22 @@ public final class Transformer implements AutoCloseable {
 
     /** Tokenizes texts to a padded batch (lowercased first when the module's config says {@code do_lower_case}). */
     public TokenBatch tokenize(List<String> texts) {
-        return tokenizer.tokenize(doLowerCase ? texts.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList() : texts);
+        TokenBatch batch = tokenizer.tokenize(doLowerCase ? texts.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList() : texts);
+        requireKnownIds(batch);
+        return batch;
+    }
+
+    /** Refuses a token id beyond the model's token table here, before libtorch's lookup reads past it. */
+    private void requireKnownIds(TokenBatch batch) {
+        long rows = encoder.config().vocabSize();
+        for (long[] row : batch.inputIds()) {
+            for (long id : row) {
+                if (id < 0 || id >= rows) {
+                    throw new IllegalArgumentException("the tokenizer gave token id " + id + ", but the model's token table has "
+                            + rows + " rows (tokenizer and config.json's vocab_size disagree)");
+                }
+            }
+        }
     }
 
     /** How many tokens {@code prompt} adds before a text (see {@link TextTokenizer#promptLength}). */

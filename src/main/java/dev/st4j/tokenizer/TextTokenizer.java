@@ -2,6 +2,7 @@ package dev.st4j.tokenizer;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import dev.st4j.io.ErrorText;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,6 +52,11 @@ public final class TextTokenizer implements AutoCloseable {
         String json;
         if (Files.exists(dir.resolve("tokenizer.json"))) {
             json = Files.readString(dir.resolve("tokenizer.json"));
+            try {
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+            } catch (IOException e) {
+                throw new IOException(dir.resolve("tokenizer.json") + ": not valid JSON (" + ErrorText.of(e) + ")", e);
+            }
         } else if (Files.exists(dir.resolve("vocab.txt"))) {
             json = WordPieceTokenizerJson.build(dir);
         } else {
@@ -61,7 +67,8 @@ public final class TextTokenizer implements AutoCloseable {
         try {
             loaded = new TextTokenizer(json, fallbackPadId, maxLength, left);
         } catch (RuntimeException e) {
-            throw new IOException(dir + ": tokenizer cannot be loaded (" + e.getMessage() + ")", e);
+            String file = Files.exists(dir.resolve("tokenizer.json")) ? "tokenizer.json" : "vocab.txt";
+            throw new IOException(dir.resolve(file) + ": the tokenizer cannot be loaded (" + e.getMessage() + ")", e);
         }
         String padToken = SpecialTokens.token(SpecialTokens.readConfig(dir), "pad_token", null);
         if (padToken == null) {

@@ -27,6 +27,10 @@ public record TrainingData(Dataset train, Dataset validation, RetrievalData retr
         if (train.size() == 0) {
             throw new IOException(trainFile + ": no training rows");
         }
+        if (train.labels() != null && train.labels().size() < 2) {
+            throw new IOException(trainFile + ": '" + train.columnNames().get(train.texts().size()) + "' has one class only ("
+                    + train.labels().get(0) + "); a classifier needs at least two");
+        }
         Dataset validation = null;
         if (p.validSplit() != null) {
             Path validFile = DataFiles.resolve(dataPath, p.validSplit());

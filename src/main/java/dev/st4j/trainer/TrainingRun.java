@@ -84,8 +84,6 @@ final class TrainingRun implements AutoCloseable {
         if (resumeFrom != null) {
             requireSameRun(project, params);
         }
-        Files.createDirectories(project);
-        ParamsIo.writeJson(project.resolve("training_params.json"), params.toBuilder().batchSize(batchSize).build());
         Engine.getInstance().setRandomSeed(params.seed());
         TrainerKind kind = params.trainer();
         Dataset train = data.train();
@@ -130,6 +128,9 @@ final class TrainingRun implements AutoCloseable {
                     params.epochs(), batchSize, stepsPerEpoch, totalSteps, warmup, loggingSteps,
                     evaluator == null ? null : evaluator.primaryMetric(),
                     resumeFrom == null ? 0 : Integer.parseInt(resumeFrom.getFileName().toString().substring("checkpoint-".length())));
+            // Written once the model has loaded: a run refused before its first step leaves no project folder behind.
+            Files.createDirectories(project);
+            ParamsIo.writeJson(project.resolve("training_params.json"), params.toBuilder().batchSize(batchSize).build());
             return new TrainingRun(params, project, train, model, lossManager, loss, evaluator, trainable, schedule, plan,
                     EngineNotice.describe(device), resumeFrom);
         } catch (RuntimeException | IOException e) {

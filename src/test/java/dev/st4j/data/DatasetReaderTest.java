@@ -33,6 +33,18 @@ class DatasetReaderTest {
     }
 
     @Test
+    void aByteOrderMarkCrlfLineEndsAndScoresOutsideZeroToOneAreAccepted() throws Exception {
+        Path file = dir.resolve("excel.csv");
+        Files.write(file, ("\uFEFFsentence1,sentence2,score\r\nA cat sits.,A cat is sitting.,4.5\r\n\"A dog, running.\",A man cooks.,-1\r\nNA,null,0\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Dataset d = reader().read(file, TrainerKind.PAIR_SCORE);
+        assertEquals(List.of("sentence1", "sentence2", "score"), d.columnNames(), "the BOM is not part of the first name");
+        assertEquals(List.of("A cat sits.", "A dog, running.", "NA"), d.column(0), "no \\r left on the texts; NA is a text");
+        assertEquals(List.of("A cat is sitting.", "A man cooks.", "null"), d.column(1));
+        assertArrayEquals(new double[] {4.5, -1, 0}, d.targets(), "CoSENT ranks scores; any finite range is fine");
+    }
+
+    @Test
     void quotedCsvFieldsKeepCommasAndQuotes() throws Exception {
         Dataset d = reader().read(Shared.data("mrpc/train.csv"), TrainerKind.PAIR_CLASS);
         assertEquals("Amrozi accused his brother, whom he called \"the witness\", of deliberately distorting his evidence.",
