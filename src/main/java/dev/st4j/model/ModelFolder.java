@@ -110,13 +110,20 @@ public final class ModelFolder {
     /**
      * Writes the model to {@code dir}. Everything is first written into a temporary sibling folder; a new
      * folder is then renamed into place whole, while into an existing folder (a training project with
-     * checkpoints and logs) each file and module folder is renamed over its old version, leaving the
-     * folder's other contents alone. An interrupted save never leaves a half-written file.
+     * checkpoints and logs) each file, module folders' files included, is renamed over its old version, leaving the
+     * folder's other contents alone. An interrupted or killed save never leaves a half-written or missing file; the
+     * temporary folder a killed save left is removed by the next save.
      */
     static void write(Path dir, Transformer transformer, List<SentenceModule> modules, ObjectNode stConfig) throws IOException {
         Path target = dir.toAbsolutePath();
         Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".saving-");
+        String prefix = "." + target.getFileName() + ".saving-";
+        try (var siblings = Files.list(target.getParent())) {
+            for (Path stale : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+                AtomicFiles.deleteTree(stale);
+            }
+        }
+        Path tmp = Files.createTempDirectory(target.getParent(), prefix);
         try {
             writeInto(tmp, transformer, modules, stConfig);
             if (!Files.exists(target)) {
@@ -134,15 +141,16 @@ public final class ModelFolder {
     }
 
     private static void replace(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(to)) {
+        if (!Files.isDirectory(from)) {
             AtomicFiles.move(from, to);
             return;
         }
-        Path old = Files.createTempDirectory(to.getParent(), "." + to.getFileName() + ".old-");
-        Files.delete(old);
-        AtomicFiles.move(to, old);
-        AtomicFiles.move(from, to);
-        AtomicFiles.deleteTree(old);
+        Files.createDirectories(to);
+        try (var entries = Files.list(from)) {
+            for (Path entry : entries.toList()) {
+                replace(entry, to.resolve(entry.getFileName().toString()));
+            }
+        }
     }
 
     private static void writeInto(Path dir, Transformer transformer, List<SentenceModule> modules, ObjectNode stConfig)

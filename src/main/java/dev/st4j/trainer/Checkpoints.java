@@ -2,6 +2,7 @@ package dev.st4j.trainer;
 
 import ai.djl.ndarray.NDArray;
 import dev.st4j.io.AtomicFiles;
+import dev.st4j.io.ErrorText;
 import dev.st4j.model.SentenceTransformer;
 import dev.st4j.safetensors.SafetensorsWriter;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -42,12 +44,18 @@ final class Checkpoints {
         Path dir = project.resolve(PREFIX + step);
         Path staging = project.resolve("." + PREFIX + step + PARTIAL);
         AtomicFiles.deleteTree(staging);
-        model.save(staging);
-        AtomicFiles.writeString(staging.resolve("trainer_state.json"), contents.trainerStateJson());
-        Map<String, NDArray> tensors = new java.util.LinkedHashMap<>(contents.optimizer().moments());
-        contents.lossParameters().forEach((name, value) -> tensors.put("loss." + name, value));
-        SafetensorsWriter.write(staging.resolve(OPTIMIZER_FILE), tensors);
-        contents.state().write(staging); // last: a checkpoint with this file is complete
+        try {
+            model.save(staging);
+            AtomicFiles.writeString(staging.resolve("trainer_state.json"), contents.trainerStateJson());
+            Map<String, NDArray> tensors = new LinkedHashMap<>(contents.optimizer().moments());
+            contents.lossParameters().forEach((name, value) -> tensors.put("loss." + name, value));
+            SafetensorsWriter.write(staging.resolve(OPTIMIZER_FILE), tensors);
+            contents.state().write(staging); // last: a checkpoint with this file is complete
+        } catch (IOException e) {
+            AtomicFiles.deleteTree(staging);
+            throw new IOException(dir + " could not be written (" + ErrorText.of(e) + ")"
+                    + (saved.isEmpty() ? "" : "; " + saved.peekLast().getFileName() + " is the last complete checkpoint"), e);
+        }
         if (Files.exists(dir)) {
             AtomicFiles.deleteTree(dir);
         }

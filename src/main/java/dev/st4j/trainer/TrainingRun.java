@@ -25,6 +25,7 @@ import dev.st4j.resolve.ModelResolver;
 import dev.st4j.safetensors.SafetensorsReader;
 import dev.st4j.similarity.SimilarityFunction;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ import java.util.Set;
 /**
  * Everything a training loop needs, prepared before its first step: the project folder with its
  * {@code training_params.json}, the model on its device, the loss, the evaluator, the trainable
- * tensors, the schedule and the plan. Owns the model's and the loss's native memory.
+ * tensors, the schedule and the plan. Owns the model's and the loss's native memory, and the project's lock.
  */
 final class TrainingRun implements AutoCloseable {
     private static final int EVAL_BATCH = 32;
@@ -58,11 +59,13 @@ final class TrainingRun implements AutoCloseable {
     /** The checkpoint this run continues from, or null for a fresh run. */
     final Path resumeFrom;
     private final NDManager lossManager;
+    private final ProjectLock lock;
 
     private TrainingRun(SentenceTransformersParams params, Path project, Dataset train, SentenceTransformer model,
             NDManager lossManager, Loss loss, Evaluator evaluator, Map<String, NDArray> trainable, LearningRateSchedule schedule,
-            TrainingPlan plan, String engine, Path resumeFrom) {
+            TrainingPlan plan, String engine, Path resumeFrom, ProjectLock lock) {
         this.params = params;
+        this.lock = lock;
         this.resumeFrom = resumeFrom;
         this.engine = engine;
         this.prompts = TrainingPrompts.forColumns(params.prompts(), train.columnNames().subList(0, train.texts().size()));
@@ -128,11 +131,16 @@ final class TrainingRun implements AutoCloseable {
                     params.epochs(), batchSize, stepsPerEpoch, totalSteps, warmup, loggingSteps,
                     evaluator == null ? null : evaluator.primaryMetric(),
                     resumeFrom == null ? 0 : Integer.parseInt(resumeFrom.getFileName().toString().substring("checkpoint-".length())));
-            // Written once the model has loaded: a run refused before its first step leaves no project folder behind.
-            Files.createDirectories(project);
-            ParamsIo.writeJson(project.resolve("training_params.json"), params.toBuilder().batchSize(batchSize).build());
+            // Created once the model has loaded: a run refused before its first step leaves no project folder behind.
+            ProjectLock lock = ProjectLock.acquire(project);
+            try {
+                ParamsIo.writeJson(project.resolve("training_params.json"), params.toBuilder().batchSize(batchSize).build());
+            } catch (IOException | RuntimeException e) {
+                lock.close();
+                throw e;
+            }
             return new TrainingRun(params, project, train, model, lossManager, loss, evaluator, trainable, schedule, plan,
-                    EngineNotice.describe(device), resumeFrom);
+                    EngineNotice.describe(device), resumeFrom, lock);
         } catch (RuntimeException | IOException e) {
             if (lossManager != null) {
                 lossManager.close();
@@ -191,7 +199,15 @@ final class TrainingRun implements AutoCloseable {
 
     @Override
     public void close() {
-        lossManager.close();
-        model.close();
+        try {
+            lossManager.close();
+            model.close();
+        } finally {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }

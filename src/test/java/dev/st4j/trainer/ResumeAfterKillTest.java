@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run killed with SIGKILL in a child JVM, at random moments, and resumed from its latest checkpoint each time, ends
- * with the same weights, evaluations and logged losses, bit for bit, as the run that was never interrupted.
+ * with the same weights, evaluations and logged losses, bit for bit, as the run that was never interrupted; the
+ * project lock keeps a second run out of a busy project and does not outlive a killed one.
  */
 class ResumeAfterKillTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,6 +74,42 @@ class ResumeAfterKillTest {
         assertEquals(checkpointNames(whole), checkpointNames(killed), "the same checkpoints are kept");
     }
 
+    @Tag("slow")
+    @Test
+    void aSecondRunIntoABusyProjectIsRefusedTheFirstIsUnharmedAndAKilledRunsLockIsStale() throws Exception {
+        Path project = tmp.resolve("busy");
+        Process first = startChild(args("train", flags(project)));
+        waitForCheckpointAfter(project, first, 0);
+        assertTrue(first.isAlive(), "the first run is still training");
+        String[] second = runCapturingStderr(args("train", flags(project)));
+        assertEquals("1", second[0], second[1]);
+        assertEquals(1, second[1].lines().count(), second[1]);
+        assertTrue(second[1].contains("is in use by another training run (pid " + first.pid()), second[1]);
+        assertEquals(0, first.waitFor(), "the first run ends normally");
+        assertTrue(Files.exists(project.resolve("model.safetensors")));
+        assertTrue(Files.readString(project.resolve("training_log.jsonl")).contains("\"event\":\"end\""));
+
+        Path killed = tmp.resolve("stale");
+        Process victim = startChild(args("train", flags(killed)));
+        waitForCheckpointAfter(killed, victim, 0);
+        new ProcessBuilder("kill", "-9", Long.toString(victim.pid())).inheritIO().start().waitFor();
+        victim.waitFor();
+        assertTrue(Files.exists(killed.resolve(ProjectLock.FILE)), "the killed run's lock file is still there");
+        assertEquals(0, St4jCli.run(args("train", flags(killed), List.of("--resume-from-checkpoint", "latest"))),
+                "a dead process's lock does not block the resumed run");
+    }
+
+    @Test
+    void theLockIsHeldOncePerProjectAndFreeAfterClose() throws Exception {
+        Path project = tmp.resolve("locked");
+        try (ProjectLock held = ProjectLock.acquire(project)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProjectLock.acquire(project));
+            assertTrue(e.getMessage().startsWith("project_name: " + project + " is in use by another training run (pid "
+                    + ProcessHandle.current().pid()), e.getMessage());
+        }
+        ProjectLock.acquire(project).close();
+    }
+
     @Test
     void resumingRefusesAnotherRunsParametersAndAProjectWithoutCheckpoints() throws Exception {
         Path project = tmp.resolve("p");
@@ -107,11 +144,23 @@ class ResumeAfterKillTest {
         return all.toArray(String[]::new);
     }
 
+    private static String[] runCapturingStderr(String[] args) {
+        java.io.PrintStream old = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            return new String[] {Integer.toString(St4jCli.run(args)), err.toString(java.nio.charset.StandardCharsets.UTF_8).strip()};
+        } finally {
+            System.setErr(old);
+        }
+    }
+
     private Process startChild(String[] args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), St4jCli.class.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(java.lang.ProcessBuilder.Redirect.appendTo(tmp.resolve("child.log").toFile())).start();
     }
 
     /** Waits until the child has written a checkpoint beyond {@code step} (or has ended). */
