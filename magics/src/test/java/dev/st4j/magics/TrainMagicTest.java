@@ -1,6 +1,7 @@
 package dev.st4j.magics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,6 +72,27 @@ class TrainMagicTest {
         assertTrue(Files.exists(tmp.resolve("interrupted/model.safetensors")));
         assertTrue(s.variables.containsKey("model"));
         ((SentenceTransformer) s.variables.get("model")).close();
+    }
+
+    @Test
+    void theHubTokenIsInNoCellOutput() throws Exception {
+        String token = "hf_NotebookCanary0123456789";
+        RecordingSession s = new RecordingSession();
+        List<String> args = flags("secret");
+        args.addAll(List.of("--token", token));
+        new TrainMagic().run(args, null, s);
+        List<Object> outputs = new ArrayList<>(s.shown);
+        s.updates.values().forEach(outputs::addAll);
+        assertTrue(outputs.size() > 3, "the run showed its progress");
+        for (Object o : outputs) {
+            String text = o instanceof Html h ? h.html() : o instanceof Png p ? new String(p.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                    : String.valueOf(o);
+            assertFalse(text.contains(token), "a cell output holds the token: " + text);
+        }
+        ((SentenceTransformer) s.variables.get("model")).close();
+        MagicException e = assertThrows(MagicException.class, () -> new TrainMagic().run(List.of("--token", token, "--lr", "-1"), null,
+                new RecordingSession()));
+        assertFalse(e.getMessage().contains(token), e.getMessage());
     }
 
     @Test
