@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.st4j.io.AtomicFiles;
-import dev.st4j.io.ErrorText;
+import dev.st4j.io.JsonFiles;
 import dev.st4j.modules.Dense;
 import dev.st4j.modules.ModuleType;
 import dev.st4j.modules.Normalize;
@@ -51,12 +51,7 @@ public final class ModelFolder {
             Transformer t = Transformer.load(dir, manager);
             return new Contents(t, List.of(Pooling.of(t.dimension(), defaultPooling(t))), stConfig);
         }
-        JsonNode modules;
-        try {
-            modules = JSON.readTree(modulesFile.toFile());
-        } catch (IOException e) {
-            throw new IOException(modulesFile + ": not valid JSON (" + ErrorText.of(e) + ")", e);
-        }
+        JsonNode modules = JsonFiles.read(modulesFile);
         if (modules == null || !modules.isArray() || modules.isEmpty()) {
             throw new IOException(modulesFile + ": expected a non-empty JSON array of modules");
         }
@@ -99,7 +94,7 @@ public final class ModelFolder {
     private static ObjectNode readStConfig(Path dir) throws IOException {
         Path f = dir.resolve("config_sentence_transformers.json");
         if (Files.exists(f)) {
-            JsonNode n = JSON.readTree(f.toFile());
+            JsonNode n = JsonFiles.read(f);
             if (n != null && n.isObject()) {
                 return (ObjectNode) n;
             }

@@ -1,14 +1,15 @@
 package dev.st4j.modules;
 
-import dev.st4j.ops.Layers;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.st4j.io.AtomicFiles;
-import dev.st4j.tensor.RawTensor;
+import dev.st4j.io.JsonFiles;
+import dev.st4j.ops.Layers;
 import dev.st4j.safetensors.SafetensorsWriter;
+import dev.st4j.tensor.RawTensor;
 import dev.st4j.weights.WeightFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ public final class Dense implements SentenceModule {
 
     /** Reads a Dense folder ({@code config.json} + its weights in any format) into {@code manager}. */
     public static Dense load(Path dir, NDManager manager) throws IOException {
-        JsonNode cfg = JSON.readTree(dir.resolve("config.json").toFile());
+        JsonNode cfg = JsonFiles.read(dir.resolve("config.json"));
         Activation activation;
         try {
             activation = Activation.parse(cfg.path("activation_function").asText(Activation.TANH.pythonName()));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.st4j.io.AtomicFiles;
+import dev.st4j.io.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public final class Pooling implements SentenceModule {
     /** Reads {@code config.json} of a pooling folder, in either layout. */
     public static Pooling load(Path dir) throws IOException {
         Path file = dir.resolve("config.json");
-        JsonNode cfg = JSON.readTree(file.toFile());
+        JsonNode cfg = JsonFiles.read(file);
         if (cfg == null || !cfg.isObject()) {
             throw new IOException(file + ": expected a JSON object");
         }

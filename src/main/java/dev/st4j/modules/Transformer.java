@@ -9,6 +9,7 @@ import dev.st4j.encoder.Encoder;
 import dev.st4j.encoder.EncoderInput;
 import dev.st4j.encoder.Encoders;
 import dev.st4j.io.AtomicFiles;
+import dev.st4j.io.JsonFiles;
 import dev.st4j.safetensors.SafetensorsWriter;
 import dev.st4j.tokenizer.TextTokenizer;
 import dev.st4j.tokenizer.TokenBatch;
@@ -72,7 +73,7 @@ public final class Transformer implements AutoCloseable {
         for (String name : CONFIG_FILES) {
             Path f = dir.resolve(name);
             if (Files.exists(f)) {
-                JsonNode n = JSON.readTree(f.toFile());
+                JsonNode n = JsonFiles.read(f);
                 if (n != null && n.isObject() && !n.isEmpty()) {
                     return n;
                 }
@@ -85,7 +86,7 @@ public final class Transformer implements AutoCloseable {
         long limit = positionLimit(encoder);
         Path tc = dir.resolve("tokenizer_config.json");
         if (Files.exists(tc)) {
-            JsonNode cfg = JSON.readTree(tc.toFile());
+            JsonNode cfg = JsonFiles.read(tc);
             if (cfg.hasNonNull("model_max_length") && cfg.get("model_max_length").isNumber()) {
                 double m = cfg.get("model_max_length").asDouble();
                 if (m > 0 && m < limit) {

@@ -1,7 +1,7 @@
 package dev.st4j.safetensors;
 
 /** A safetensors file that cannot be read or written; the message names the file and, where known, the tensor. */
-public final class SafetensorsException extends RuntimeException {
+public final class SafetensorsException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     /** Creates the exception with a one-line message. */

@@ -3,6 +3,7 @@ package dev.st4j.tokenizer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.st4j.io.JsonFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,12 +20,7 @@ final class SpecialTokens {
         for (String name : new String[] {"special_tokens_map.json", "tokenizer_config.json"}) {
             Path file = dir.resolve(name);
             if (Files.exists(file)) {
-                JsonNode node;
-                try {
-                    node = JSON.readTree(file.toFile());
-                } catch (IOException e) {
-                    throw new IOException(file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
-                }
+                JsonNode node = JsonFiles.read(file);
                 if (node != null && node.isObject()) {
                     merged.setAll((ObjectNode) node);
                 }

@@ -2,6 +2,7 @@ package dev.st4j.weights;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.st4j.io.ErrorText;
 import dev.st4j.safetensors.SafetensorsReader;
 import dev.st4j.tensor.RawTensor;
 import dev.st4j.torchbin.TorchBinReader;
@@ -103,7 +104,7 @@ public final class WeightFiles {
         try {
             root = JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new IOException(file + ": not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            throw new IOException(file + ": not valid JSON (" + ErrorText.of(e) + ")", e);
         }
         JsonNode map = root == null ? null : root.get("weight_map");
         if (map == null || !map.isObject() || map.isEmpty()) {
