@@ -6,6 +6,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 public final class ErrorText {
     private ErrorText() {}
 
+    /** {@code text} with control characters (a newline in a name read from a file) written as \\uXXXX, so it stays on one line. */
+    public static String printable(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
+    }
+
     /** The first line of the message, without the source location Jackson appends; the class name when there is none. */
     public static String of(Throwable e) {
         String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();

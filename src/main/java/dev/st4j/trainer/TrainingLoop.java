@@ -98,6 +98,7 @@ final class TrainingLoop {
                 }
             }
         }
+        interrupted |= Thread.interrupted(); // one that came after the last check (during the last evaluation or save)
         TrainingResult result = new TrainingResult(run.project, at.step, at.examples, seconds(), losses.mean(), history.last(),
                 history.best(), history.bestStep(), at.stoppedEarly, interrupted, at.skipped);
         saveFinalModel();
@@ -145,7 +146,17 @@ final class TrainingLoop {
         at.seconds = seconds();
         Checkpoints.Contents contents = new Checkpoints.Contents(history.stateJson(at.step, epoch), state(),
                 optimizer, run.loss.parameters());
-        Path dir = checkpoints.save(run.model, at.step, contents, isBest);
+        // An interrupt that lands during evaluation or saving stops the loop at its next check, not the write:
+        // file channels refuse to write on an interrupted thread.
+        boolean interrupted = Thread.interrupted();
+        Path dir;
+        try {
+            dir = checkpoints.save(run.model, at.step, contents, isBest);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
         tell(l -> l.onCheckpoint(dir));
     }
 

@@ -172,6 +172,35 @@ class TrainerTest {
     }
 
     @Test
+    void anInterruptDuringEvaluationOrASaveEndsTheRunWithAUsableModel() throws Exception {
+        for (String when : List.of("evaluation", "checkpoint")) {
+            SentenceTransformersParams p = forKind("pair_score", "interrupt-" + when).loggingSteps(1).evalStrategy("steps").build();
+            TrainingResult r = new Trainer(p, List.of(new TrainingListener() {
+                @Override
+                public void onEvaluation(EvaluationLog log) {
+                    if (when.equals("evaluation") && log.step() == 2) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+
+                @Override
+                public void onCheckpoint(Path dir) {
+                    if (when.equals("checkpoint") && dir.endsWith("checkpoint-2")) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            })).train();
+            assertTrue(r.interrupted(), when);
+            assertEquals(2, r.steps(), when + ": stopped before the next step");
+            assertTrue(Files.exists(Path.of(p.projectName()).resolve("checkpoint-2/training_state.json")), when + ": the checkpoint is whole");
+            try (SentenceTransformer m = SentenceTransformer.load(Path.of(p.projectName()))) {
+                assertEquals(32, m.encode("still usable").length, when);
+            }
+            assertFalse(Thread.interrupted(), "the flag was taken by the run");
+        }
+    }
+
+    @Test
     void cachedMnrlTrainsTheInBatchNegativeTrainersAlsoUnderMatryoshkaAndIsRefusedForTheOthers() throws Exception {
         for (String kind : List.of("qa", "triplet")) {
             SentenceTransformersParams p = forKind(kind, "cached-" + kind).loss("cached_mnrl").miniBatchSize(3).evalStrategy("no")
