@@ -4,6 +4,8 @@ Called by dev.st4j.testing.PythonSide with the project's .venv/bin/python (made 
   st_side.py encode REQUEST_JSON OUT_JSON   load each model folder the request names, encode its texts, write the results
   st_side.py card MODEL_DIR                           check that README.md has model-card metadata the Hub accepts
   st_side.py train OUT_DIR DATA_CSV                   fine-tune the tiny BERT fixture for a few steps and save it
+  st_side.py truncate MODEL_DIR DIM TEXTS_JSON OUT_JSON   encode(truncate_dim=DIM, normalize_embeddings=True)
+  st_side.py mine MODEL_DIR PAIRS_CSV OPTIONS_JSON OUT_JSON  util.mine_hard_negatives on (anchor, positive) pairs
 All computation is float32 on the CPU.
 """
 import json
@@ -69,6 +71,25 @@ def train(out_dir, data_csv):
     model.save(out_dir)
 
 
+def truncate(model_dir, dim, texts_path, out_path):
+    texts = json.load(open(texts_path, encoding="utf-8"))
+    out = load(model_dir).encode(texts, truncate_dim=int(dim), normalize_embeddings=True, convert_to_numpy=True).tolist()
+    json.dump(out, open(out_path, "w", encoding="utf-8"))
+
+
+def mine(model_dir, pairs_csv, options_path, out_path):
+    import csv
+    from datasets import Dataset
+    from sentence_transformers.util import mine_hard_negatives
+    rows = list(csv.DictReader(open(pairs_csv, encoding="utf-8")))
+    data = Dataset.from_dict({"anchor": [r["anchor"] for r in rows], "positive": [r["positive"] for r in rows]})
+    o = json.load(open(options_path, encoding="utf-8"))
+    mined = mine_hard_negatives(data, load(model_dir), num_negatives=o["num_negatives"], range_max=o["range_max"],
+                                absolute_margin=o.get("absolute_margin"), max_score=o.get("max_score"),
+                                output_format="n-tuple", use_faiss=False, batch_size=32, verbose=False)
+    json.dump([dict(r) for r in mined], open(out_path, "w", encoding="utf-8"))
+
+
 def main():
     command = sys.argv[1]
     if command == "encode":
@@ -77,6 +98,10 @@ def main():
         card(sys.argv[2])
     elif command == "train":
         train(sys.argv[2], sys.argv[3])
+    elif command == "truncate":
+        truncate(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])
+    elif command == "mine":
+        mine(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5])
     else:
         raise SystemExit("unknown command " + command)
 
