@@ -43,8 +43,12 @@ final class CachedBatchGradients implements BatchGradients {
                 for (int c = 0; c < embedder.columns(); c++) {
                     NDList parts = new NDList();
                     for (int m = 0; m < minis.size(); m++) {
-                        Engine.getInstance().setRandomSeed(miniBatchSeed(seed, c, m));
-                        parts.add(embedder.embed(c, minis.get(m), scope));
+                        try (NDManager mini = scope.newSubManager()) { // frees the mini-batch's activations; keeps its embeddings
+                            Engine.getInstance().setRandomSeed(miniBatchSeed(seed, c, m));
+                            NDArray embeddings = embedder.embed(c, minis.get(m), mini);
+                            embeddings.attach(scope);
+                            parts.add(embeddings);
+                        }
                     }
                     cached.add(parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 0));
                 }
