@@ -12,7 +12,7 @@ public final class Evaluators {
     private Evaluators() {}
 
     /**
-     * The evaluator for {@code kind}: retrieval over {@code retrieval} when given (pair and qa only),
+     * The evaluator for {@code kind}: retrieval over {@code retrieval} when given (pair, qa and triplet),
      * else the kind's evaluator over {@code split}.
      *
      * @param loss the training loss, whose classifier pair_class uses when there are more than two labels (may be null outside training)
@@ -26,7 +26,7 @@ public final class Evaluators {
             SimilarityFunction similarity) {
         if (retrieval != null) {
             if (!kind.acceptsRetrievalFiles()) {
-                throw new IllegalArgumentException("corpus_path: retrieval evaluation is for the pair and qa trainers, not " + kind);
+                throw new IllegalArgumentException("corpus_path: retrieval evaluation is for the pair, qa and triplet trainers, not " + kind);
             }
             return new InformationRetrievalEvaluator(retrieval.queries(), retrieval.corpus(), retrieval.relevant(), batchSize, similarity);
         }

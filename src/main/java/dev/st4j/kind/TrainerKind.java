@@ -73,9 +73,12 @@ public enum TrainerKind {
         return validation;
     }
 
-    /** Whether BEIR-style corpus, queries and qrels files can replace the validation split (pair and qa). */
+    /**
+     * Whether BEIR-style retrieval files may replace the validation split: for the trainers whose validation is
+     * retrieval (pair, qa), and for triplet, whose mined triplets usually serve retrieval.
+     */
     public boolean acceptsRetrievalFiles() {
-        return validation == Validation.INFORMATION_RETRIEVAL;
+        return validation == Validation.INFORMATION_RETRIEVAL || textColumns == 3;
     }
 
     /** Whether the trainer reads a third text column (the negative), which must then be named. */

@@ -38,6 +38,12 @@ public final class MiningFlags {
     @Option(names = "--corpus-column", defaultValue = "text", description = "Text column of --corpus (default: ${DEFAULT-VALUE}, else the last).")
     String corpusColumn;
 
+    @Option(names = "--max-samples", description = "Use only the first N pairs.")
+    public Integer maxSamples;
+
+    @Option(names = "--max-corpus", description = "Use only the first N documents of --corpus.")
+    public Integer maxCorpus;
+
     @Option(names = "--output", description = "CSV to write, ready for the triplet trainer.")
     public Path output;
 
@@ -67,17 +73,30 @@ public final class MiningFlags {
         MiningOptions options = new MiningOptions(numNegatives, topK, maxScore, margin, blockSize, batchSize);
         Path file = DataFiles.resolve(dataPath, split);
         Table pairs = TableReader.read(file);
+        if (maxSamples != null) {
+            pairs = pairs.first(positive(maxSamples, "--max-samples"));
+        }
         String a = column(pairs, anchorColumn, ANCHOR_NAMES, 0, file, "--anchor-column");
         String p = column(pairs, positiveColumn, POSITIVE_NAMES, 1, file, "--positive-column");
         List<String> candidates = null;
         if (corpus != null) {
             Table c = TableReader.read(corpus);
+            if (maxCorpus != null) {
+                c = c.first(positive(maxCorpus, "--max-corpus"));
+            }
             String name = c.columnNames().contains(corpusColumn) ? corpusColumn : c.columnNames().get(c.columnCount() - 1);
             candidates = c.column(name).asStringColumn().asList();
         }
         List<MinedExample> mined = new HardNegativeMiner(scorer, options).mine(pairs.column(a).asStringColumn().asList(),
                 pairs.column(p).asStringColumn().asList(), candidates);
         return MinedTable.of(mined, format, numNegatives);
+    }
+
+    private static int positive(int n, String flag) {
+        if (n < 1) {
+            throw new IllegalArgumentException(flag + ": must be >= 1, got " + n);
+        }
+        return n;
     }
 
     private static String column(Table t, String asked, List<String> conventional, int position, Path file, String flag) {

@@ -115,7 +115,7 @@ public final class Params {
             "Prompt put before the texts while training: one for every column, or a JSON object of column to prompt.")
             .notes("as sentence-transformers' training argument, e.g. {\"anchor\": \"query: \", \"positive\": \"passage: \"}")
             .check(TrainingPrompts::problem).st4j();
-    public static final Param<String> CORPUS_PATH = text("corpus_path", null, "BEIR corpus.csv for retrieval validation (pair, qa).")
+    public static final Param<String> CORPUS_PATH = text("corpus_path", null, "BEIR corpus.csv for retrieval validation (pair, qa, triplet).")
             .flag("--corpus").st4j();
     public static final Param<String> QUERIES_PATH = text("queries_path", null, "BEIR queries.csv.").flag("--queries").st4j();
     public static final Param<String> QRELS_PATH = text("qrels_path", null, "BEIR qrels.csv.").flag("--qrels").st4j();

@@ -54,7 +54,7 @@ public final class ParamsValidator {
         if (beir) {
             require(p.corpusPath() != null && p.queriesPath() != null && p.qrelsPath() != null, "corpus_path",
                     "retrieval validation needs corpus_path, queries_path and qrels_path together");
-            require(kind.acceptsRetrievalFiles(), "corpus_path", "retrieval validation is for the pair and qa trainers");
+            require(kind.acceptsRetrievalFiles(), "corpus_path", "retrieval validation is for the pair, qa and triplet trainers");
         }
         if (p.pushToHub()) {
             require(p.username() != null && !p.username().isBlank(), "username", "is required with push_to_hub");

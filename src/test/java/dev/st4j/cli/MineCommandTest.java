@@ -45,5 +45,18 @@ class MineCommandTest {
         CliErrors.assertOneLine("--top-k must be at least --num-negatives", "mine-hard-negatives", "--model", model, "--data-path",
                 pairs.toString(), "--num-negatives", "5", "--top-k", "2", "--output", dir.resolve("x.csv").toString());
         assertFalse(Files.exists(dir.resolve("x.csv")));
+        Path few = dir.resolve("few.csv");
+        assertEquals(0, St4jCli.run("mine-hard-negatives", "--model", model, "--data-path", pairs.toString(), "--corpus", corpus.toString(),
+                "--max-samples", "2", "--max-corpus", "1", "--num-negatives", "1", "--top-k", "3", "--output", few.toString()));
+        Table cut = TableReader.read(few);
+        assertEquals(2, cut.rowCount(), "the first two pairs");
+        java.util.Set<String> allowed = new java.util.HashSet<>(java.util.List.of("a man plays a violin", "someone plays an instrument",
+                "someone cuts a vegetable", "stocks dropped sharply", "a puppy is running outside", "kids are playing soccer",
+                "an aircraft leaves the runway"));
+        for (int r = 0; r < cut.rowCount(); r++) {
+            assertTrue(allowed.contains(cut.getString(r, "negative")), "only the first corpus document or a positive: " + cut.getString(r, "negative"));
+        }
+        CliErrors.assertOneLine("--max-samples: must be >= 1", "mine-hard-negatives", "--model", model, "--data-path", pairs.toString(),
+                "--max-samples", "0", "--output", dir.resolve("x.csv").toString());
     }
 }

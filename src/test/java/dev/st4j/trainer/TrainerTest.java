@@ -172,6 +172,22 @@ class TrainerTest {
     }
 
     @Test
+    void tripletsCanBeValidatedByRetrievalOnBeirFiles() throws Exception {
+        List<EvaluationLog> evals = new ArrayList<>();
+        SentenceTransformersParams p = forKind("triplet", "triplet-beir").validSplit(null)
+                .corpusPath(Shared.data("scifact/corpus.csv").toString()).queriesPath(Shared.data("scifact/queries.csv").toString())
+                .qrelsPath(Shared.data("scifact/qrels.csv").toString()).evalStrategy("epoch").build();
+        new Trainer(p, List.of(new TrainingListener() {
+            @Override
+            public void onEvaluation(EvaluationLog log) {
+                evals.add(log);
+            }
+        })).train();
+        assertEquals("cosine_ndcg@10", evals.get(0).primaryMetric());
+        assertTrue(evals.get(0).metrics().get("cosine_ndcg@10") > 0, evals.get(0).metrics().toString());
+    }
+
+    @Test
     void anInterruptDuringEvaluationOrASaveEndsTheRunWithAUsableModel() throws Exception {
         for (String when : List.of("evaluation", "checkpoint")) {
             SentenceTransformersParams p = forKind("pair_score", "interrupt-" + when).loggingSteps(1).evalStrategy("steps").build();

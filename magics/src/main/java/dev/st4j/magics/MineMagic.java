@@ -45,6 +45,13 @@ public final class MineMagic implements Magic {
         if (a.as != null && !a.as.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
             throw new MagicException("%st_mine: --as '" + a.as + "' is not a Java variable name");
         }
+        QuickMode quick = QuickMode.from(System.getenv());
+        if (quick.on()) {
+            a.flags.maxSamples = quick.cap(a.flags.maxSamples, QuickMode.TRAIN_ROWS);
+            a.flags.maxCorpus = quick.cap(a.flags.maxCorpus, QuickMode.DOCS);
+            session.display().show(quick.notice("the first " + a.flags.maxSamples + " pairs"
+                    + (a.flags.corpus == null ? "" : " against the first " + a.flags.maxCorpus + " documents")));
+        }
         Table mined;
         try (ModelArgument m = ModelArgument.resolve(a.flags.model, session)) {
             mined = a.flags.mine(m.model());
