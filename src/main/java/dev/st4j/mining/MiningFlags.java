@@ -68,6 +68,11 @@ public final class MiningFlags {
     @Option(names = "--batch-size", defaultValue = "32", description = "Texts encoded per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
+    /** Whether candidates come from a corpus file (else from the positives). */
+    public boolean hasCorpus() {
+        return corpus != null;
+    }
+
     /** Reads the pairs (and corpus), mines with {@code scorer}, and returns the table in the chosen format. */
     public Table mine(SentenceTransformer scorer) throws IOException {
         MiningOptions options = new MiningOptions(numNegatives, topK, maxScore, margin, blockSize, batchSize);

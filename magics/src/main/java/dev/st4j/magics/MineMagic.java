@@ -50,7 +50,7 @@ public final class MineMagic implements Magic {
             a.flags.maxSamples = quick.cap(a.flags.maxSamples, QuickMode.TRAIN_ROWS);
             a.flags.maxCorpus = quick.cap(a.flags.maxCorpus, QuickMode.DOCS);
             session.display().show(quick.notice("the first " + a.flags.maxSamples + " pairs"
-                    + (a.flags.corpus == null ? "" : " against the first " + a.flags.maxCorpus + " documents")));
+                    + (!a.flags.hasCorpus() ? "" : " against the first " + a.flags.maxCorpus + " documents")));
         }
         Table mined;
         try (ModelArgument m = ModelArgument.resolve(a.flags.model, session)) {
