@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import dev.st4j.io.AtomicFiles;
 import dev.st4j.io.ErrorText;
 import dev.st4j.model.SentenceTransformer;
+import dev.st4j.params.ParamsIo;
+import dev.st4j.params.SentenceTransformersParams;
 import dev.st4j.safetensors.SafetensorsWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,8 +38,9 @@ final class Checkpoints {
         this.limit = limit;
     }
 
-    /** What goes into a checkpoint besides the model: the loop's state, the optimizer, the loss's parameters. */
-    record Contents(String trainerStateJson, TrainingState state, AdamW optimizer, Map<String, NDArray> lossParameters) {}
+    /** What goes into a checkpoint besides the model: the run's parameters, the loop's state, the optimizer, the loss's parameters. */
+    record Contents(SentenceTransformersParams params, String trainerStateJson, TrainingState state, AdamW optimizer,
+            Map<String, NDArray> lossParameters) {}
 
     /** Saves {@code checkpoint-step}; prunes old ones. */
     Path save(SentenceTransformer model, int step, Contents contents, boolean isBest) throws IOException {
@@ -47,6 +50,7 @@ final class Checkpoints {
         try {
             model.save(staging);
             AtomicFiles.writeString(staging.resolve("trainer_state.json"), contents.trainerStateJson());
+            ParamsIo.writeJson(staging.resolve("training_params.json"), contents.params());
             Map<String, NDArray> tensors = new LinkedHashMap<>(contents.optimizer().moments());
             contents.lossParameters().forEach((name, value) -> tensors.put("loss." + name, value));
             SafetensorsWriter.write(staging.resolve(OPTIMIZER_FILE), tensors);

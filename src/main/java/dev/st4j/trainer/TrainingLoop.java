@@ -144,8 +144,8 @@ final class TrainingLoop {
     /** A checkpoint of everything needed to go on from here. */
     private void save(boolean isBest, double epoch) throws IOException {
         at.seconds = seconds();
-        Checkpoints.Contents contents = new Checkpoints.Contents(history.stateJson(at.step, epoch), state(),
-                optimizer, run.loss.parameters());
+        Checkpoints.Contents contents = new Checkpoints.Contents(params.toBuilder().batchSize(plan.batchSize()).build(),
+                history.stateJson(at.step, epoch), state(), optimizer, run.loss.parameters());
         // An interrupt that lands during evaluation or saving stops the loop at its next check, not the write:
         // file channels refuse to write on an interrupted thread.
         boolean interrupted = Thread.interrupted();

@@ -85,7 +85,7 @@ final class TrainingRun implements AutoCloseable {
         Path project = Path.of(params.projectName());
         Path resumeFrom = params.resumeFromCheckpoint() == null ? null : Checkpoints.find(project, params.resumeFromCheckpoint());
         if (resumeFrom != null) {
-            requireSameRun(project, params);
+            requireSameRun(resumeFrom, params);
         }
         Engine.getInstance().setRandomSeed(params.seed());
         TrainerKind kind = params.trainer();
@@ -154,11 +154,11 @@ final class TrainingRun implements AutoCloseable {
     private static final Set<String> FREE_ON_RESUME = Set.of("resume_from_checkpoint", "token", "push_to_hub", "username", "log",
             "save_total_limit", "save_steps", "auto_find_batch_size");
 
-    /** Refuses, in one line, to resume a project with parameters that would train something else than its run did. */
-    private static void requireSameRun(Path project, SentenceTransformersParams params) throws IOException {
-        Path file = project.resolve("training_params.json");
+    /** Refuses, in one line, to resume a checkpoint with parameters that would train something else than its run did. */
+    private static void requireSameRun(Path checkpoint, SentenceTransformersParams params) throws IOException {
+        Path file = checkpoint.resolve("training_params.json");
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("resume_from_checkpoint: " + file + " is missing; a run is resumed in its own project");
+            throw new IllegalArgumentException("resume_from_checkpoint: " + file + " is missing (the checkpoint's run parameters)");
         }
         Map<String, Object> before = ParamsIo.toMap(ParamsIo.read(file));
         Map<String, Object> now = ParamsIo.toMap(params);
@@ -169,7 +169,7 @@ final class TrainingRun implements AutoCloseable {
             }
         }
         if (!changed.isEmpty()) {
-            throw new IllegalArgumentException("resume_from_checkpoint: the run in " + project + " had other parameters: "
+            throw new IllegalArgumentException("resume_from_checkpoint: the run of " + checkpoint + " had other parameters: "
                     + String.join(", ", changed));
         }
     }

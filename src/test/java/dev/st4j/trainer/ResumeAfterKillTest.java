@@ -120,7 +120,7 @@ class ResumeAfterKillTest {
         new Trainer(params(project).saveSteps(2).build(), List.of()).train();
         IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
                 () -> new Trainer(params(project).lr(5e-4).resumeFromCheckpoint("latest").build(), List.of()).train());
-        assertTrue(other.getMessage().startsWith("resume_from_checkpoint: the run in ") && other.getMessage().contains("lr (0.001 -> 5.0E-4)"),
+        assertTrue(other.getMessage().startsWith("resume_from_checkpoint: the run of ") && other.getMessage().contains("lr (0.001 -> 5.0E-4)"),
                 other.getMessage());
         IllegalArgumentException notOne = assertThrows(IllegalArgumentException.class,
                 () -> new Trainer(params(project).resumeFromCheckpoint(project.toString()).build(), List.of()).train());
