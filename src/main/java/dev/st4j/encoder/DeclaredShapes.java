@@ -12,8 +12,12 @@ import java.util.Map;
  */
 final class DeclaredShapes {
     private static final String[] TOKEN_TABLES = {"word_embeddings.weight", "shared.weight", "tok_embeddings.weight", "embed_tokens.weight"};
+    private static final String[] QUERIES = {"attention.self.query.weight", "attention.q_lin.weight", "attention.attn.q.weight",
+        "SelfAttention.q.weight", "self_attn.q_proj.weight"};
     private static final String[] FEED_FORWARD_IN = {"intermediate.dense.weight", "ffn.lin1.weight", "DenseReluDense.wi.weight",
         "DenseReluDense.wi_0.weight", "DenseReluDense.wi_1.weight", "mlp.gate_proj.weight", "mlp.up_proj.weight"};
+
+    private static final java.util.Set<String> POSITIONS_AFTER_PADDING = java.util.Set.of("roberta", "xlm-roberta", "camembert", "mpnet");
 
     private DeclaredShapes() {}
 
@@ -30,6 +34,17 @@ final class DeclaredShapes {
                         : config.modelType().contains("t5") ? "d_ff" : "intermediate_size");
             } else if (name.endsWith("mlp.Wi.weight")) {
                 require(source, t, 0, 2L * config.intermediateSize(), "2 × intermediate_size");
+            } else if (endsWithAny(name, QUERIES)) {
+                require(source, t, 0, (long) config.numHeads() * config.headSize(), "heads × head size");
+            } else if (name.endsWith("attn.Wqkv.weight")) {
+                require(source, t, 0, 3L * config.numHeads() * config.headSize(), "3 × heads × head size");
+            } else if (name.endsWith("relative_attention_bias.weight")) {
+                require(source, t, 0, config.relativeAttentionNumBuckets(), "relative_attention_num_buckets");
+                require(source, t, 1, config.numHeads(), "number of attention heads");
+            } else if (name.endsWith("embeddings.position_embeddings.weight") && POSITIONS_AFTER_PADDING.contains(config.modelType())
+                    && (config.padTokenId() < 0 || config.padTokenId() + 2 > t.shape()[0])) {
+                throw new IllegalArgumentException(source + ": config.json's pad_token_id " + config.padTokenId()
+                        + " leaves no room in the position table of " + t.shape()[0] + " rows (positions start after it)");
             }
         }
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.st4j.io.AtomicFiles;
+import dev.st4j.io.ErrorText;
 import dev.st4j.io.JsonFiles;
 import dev.st4j.modules.Dense;
 import dev.st4j.modules.ModuleType;
@@ -62,10 +63,10 @@ public final class ModelFolder {
             JsonNode m = modules.get(i);
             String typeName = m.path("type").asText("");
             ModuleType type = ModuleType.fromPythonName(typeName).orElseThrow(() -> new IOException(modulesFile
-                    + ": module " + i + " has type '" + typeName + "'; st4j reads Transformer, Pooling, Dense and Normalize"));
+                    + ": module " + i + " has type '" + ErrorText.printable(typeName) + "'; st4j reads Transformer, Pooling, Dense and Normalize"));
             Path folder = dir.resolve(m.path("path").asText("")).normalize();
             if (!folder.startsWith(dir.normalize())) {
-                throw new IOException(modulesFile + ": module " + i + " has path '" + m.path("path").asText() + "', which leaves the model folder");
+                throw new IOException(modulesFile + ": module " + i + " has path '" + ErrorText.printable(m.path("path").asText()) + "', which leaves the model folder");
             }
             if ((type == ModuleType.TRANSFORMER) != (i == 0)) {
                 throw new IOException(modulesFile + ": the Transformer must be module 0 and only module 0");

@@ -55,7 +55,12 @@ class EncoderConfigFuzzTest {
     }
 
     /** A mutated config and the architecture whose weights it goes with. */
-    record Mutated(String arch, byte[] bytes) {}
+    record Mutated(String arch, byte[] bytes) {
+        @Override
+        public String toString() {
+            return arch + ": " + new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 
     @Provide
     Arbitrary<Mutated> configs() throws IOException {

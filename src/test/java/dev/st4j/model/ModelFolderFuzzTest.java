@@ -56,7 +56,12 @@ class ModelFolderFuzzTest {
     }
 
     /** Which of {@link #FILES} is mutated, and its bytes. */
-    record Mutated(int file, byte[] bytes) {}
+    record Mutated(int file, byte[] bytes) {
+        @Override
+        public String toString() {
+            return FILES.get(file) + ": " + new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 
     @Provide
     Arbitrary<Mutated> files() {
