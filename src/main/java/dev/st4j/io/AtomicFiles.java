@@ -1,6 +1,7 @@
 package dev.st4j.io;
 
 import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,8 @@ public final class AtomicFiles {
         Files.createDirectories(abs.getParent());
         Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+            // FileOutputStream, not a file channel: a channel closes itself when its thread is interrupted mid-write.
+            try (OutputStream out = new BufferedOutputStream(new FileOutputStream(tmp.toFile()))) {
                 body.write(out);
             }
             move(tmp, abs);

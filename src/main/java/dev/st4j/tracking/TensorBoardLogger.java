@@ -41,7 +41,7 @@ public final class TensorBoardLogger implements TrainingListener, AutoCloseable 
                 host = "localhost";
             }
             long seconds = System.currentTimeMillis() / 1000;
-            stream = new BufferedOutputStream(Files.newOutputStream(dir.resolve("events.out.tfevents." + seconds + "." + host)));
+            stream = new BufferedOutputStream(new java.io.FileOutputStream(dir.resolve("events.out.tfevents." + seconds + "." + host).toFile()));
             records = new TfRecordWriter(stream);
             records.write(fileVersionEvent());
         } catch (IOException e) {

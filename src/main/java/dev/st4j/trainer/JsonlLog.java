@@ -10,7 +10,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -92,7 +91,8 @@ public final class JsonlLog implements TrainingListener {
     }
 
     private void append(ObjectNode n) {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        // FileOutputStream, not a file channel: an interrupt arriving during the append must not break it.
+        try (Writer w = new java.io.OutputStreamWriter(new java.io.FileOutputStream(file.toFile(), true), StandardCharsets.UTF_8)) {
             w.write(JSON.writeValueAsString(n));
             w.write('\n');
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.st4j.trainer;
 
+import dev.st4j.io.Uninterruptibly;
 import dev.st4j.model.SentenceTransformer;
 import dev.st4j.params.EvalStrategy;
 import dev.st4j.params.MixedPrecision;
@@ -101,8 +102,11 @@ final class TrainingLoop {
         interrupted |= Thread.interrupted(); // one that came after the last check (during the last evaluation or save)
         TrainingResult result = new TrainingResult(run.project, at.step, at.examples, seconds(), losses.mean(), history.last(),
                 history.best(), history.bestStep(), at.stoppedEarly, interrupted, at.skipped);
-        saveFinalModel();
-        ModelCard.write(run.project, params, plan, result);
+        Uninterruptibly.run("st4j-save", () -> {
+            saveFinalModel();
+            ModelCard.write(run.project, params, plan, result);
+            return null;
+        });
         listeners.forEach(l -> l.onTrainEnd(result));
         return result;
     }
@@ -146,17 +150,8 @@ final class TrainingLoop {
         at.seconds = seconds();
         Checkpoints.Contents contents = new Checkpoints.Contents(params.toBuilder().batchSize(plan.batchSize()).build(),
                 history.stateJson(at.step, epoch), state(), optimizer, run.loss.parameters());
-        // An interrupt that lands during evaluation or saving stops the loop at its next check, not the write:
-        // file channels refuse to write on an interrupted thread.
-        boolean interrupted = Thread.interrupted();
-        Path dir;
-        try {
-            dir = checkpoints.save(run.model, at.step, contents, isBest);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        // An interrupt that lands before or during the save stops the loop at its next check; it cannot break the write.
+        Path dir = Uninterruptibly.run("st4j-checkpoint", () -> checkpoints.save(run.model, at.step, contents, isBest));
         tell(l -> l.onCheckpoint(dir));
     }
 

@@ -217,6 +217,48 @@ class TrainerTest {
     }
 
     @Test
+    void interruptsFiringAllTheTimeStopTheRunWithoutBreakingAnyWrite() throws Exception {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            SentenceTransformersParams p = forKind("pair_score", "storm-" + attempt).maxSamples(64).epochs(5).loggingSteps(1)
+                    .evalStrategy("no").saveSteps(1).build();
+            Thread trainer = Thread.currentThread();
+            java.util.concurrent.atomic.AtomicBoolean storm = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread interrupter = new Thread(() -> {
+                while (storm.get()) {
+                    trainer.interrupt();
+                    Thread.onSpinWait();
+                }
+            });
+            TrainingResult r;
+            try {
+                r = new Trainer(p, List.of(new JsonlLog(Path.of(p.projectName())), new TrainingListener() {
+                    @Override
+                    public void onLog(StepLog log) {
+                        if (log.step() == 2 && !interrupter.isAlive()) {
+                            interrupter.start(); // from here on, interrupts land in saves, log appends, anywhere
+                        }
+                    }
+                })).train();
+            } finally {
+                storm.set(false);
+                while (interrupter.isAlive()) {
+                    try {
+                        interrupter.join();
+                    } catch (InterruptedException stormsLast) {
+                        // the storm's last interrupts land here
+                    }
+                }
+                Thread.interrupted();
+            }
+            assertTrue(r.interrupted(), "the run stopped on the interrupt");
+            try (SentenceTransformer m = SentenceTransformer.load(Path.of(p.projectName()))) {
+                assertEquals(32, m.encode("still usable").length);
+            }
+            assertTrue(Files.readString(Path.of(p.projectName()).resolve("training_log.jsonl")).contains("\"event\":\"end\""));
+        }
+    }
+
+    @Test
     void cachedMnrlTrainsTheInBatchNegativeTrainersAlsoUnderMatryoshkaAndIsRefusedForTheOthers() throws Exception {
         for (String kind : List.of("qa", "triplet")) {
             SentenceTransformersParams p = forKind(kind, "cached-" + kind).loss("cached_mnrl").miniBatchSize(3).evalStrategy("no")

@@ -1,10 +1,13 @@
 package dev.st4j.view;
 
+import dev.st4j.io.Uninterruptibly;
 import dev.st4j.trainer.EvaluationLog;
 import dev.st4j.trainer.StepLog;
 import dev.st4j.trainer.TrainingListener;
 import dev.st4j.trainer.TrainingPlan;
 import dev.st4j.trainer.TrainingResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +49,7 @@ public final class LiveTraining implements TrainingListener {
         display.show(new Html("<p>Training <b>" + Html.escape(plan.model()) + "</b> (" + plan.kind().cliName() + ", "
                 + Html.escape(plan.loss()) + ") on " + plan.trainExamples() + " examples, " + plan.totalSteps() + " steps"
                 + (plan.validationExamples() > 0 ? ", validating on " + plan.validationExamples() + " examples" : "") + ".</p>"));
-        figureId = display.show(curves.render());
+        figureId = display.show(render());
     }
 
     @Override
@@ -101,9 +104,21 @@ public final class LiveTraining implements TrainingListener {
 
     private void refresh() {
         if (figureId != null) {
-            display.update(figureId, curves.render());
+            display.update(figureId, render());
         }
         stale = false;
         lastUpdate = clock.getAsLong();
+    }
+
+    /**
+     * The figure, drawn on a thread of its own: Java2D and ImageIO can consume this thread's interrupt flag, and an
+     * interrupt that arrived while they ran (the notebook's stop button) would be lost to the training loop.
+     */
+    private Png render() {
+        try {
+            return Uninterruptibly.run("st4j-figure", curves::render);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
