@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.st4j.model.SentenceTransformer;
+import dev.st4j.testing.CliRun;
 import dev.st4j.testing.Shared;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,10 +51,10 @@ class BadInputCatalogueTest {
             Path dir = Files.createDirectories(tmp.resolve("case-" + i));
             String[] args = c.setup().prepare(dir, savedModel);
             List<String> before = listing(dir);
-            String[] result = run(args);
-            String line = result[1];
+            CliRun.Result result = CliRun.run(args);
+            String line = result.stderr();
             PRINTED.put(i, c.group() + "\t" + c.what() + "\t" + line.replace(dir.toString(), "DIR"));
-            assertTrue(result[0].equals("1") || result[0].equals("2"), "exit status 1 (bad input) or 2 (bad usage): " + result[0]
+            assertTrue(result.status() == 1 || result.status() == 2, "exit status 1 (bad input) or 2 (bad usage): " + result.status()
                     + "; stderr: " + line);
             assertEquals(1, line.lines().count(), "one line: " + line);
             assertTrue(line.contains(c.expected()), "expected '" + c.expected() + "' in: " + line);
@@ -90,19 +88,6 @@ class BadInputCatalogueTest {
             doc = generated;
         }
         assertEquals(generated, doc, DOC + " is out of date; regenerate it with -Dst4j.updateDocs=true");
-    }
-
-    private static String[] run(String[] args) {
-        PrintStream old = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = St4jCli.run(args);
-        } finally {
-            System.setErr(old);
-        }
-        return new String[] {Integer.toString(status), err.toString(StandardCharsets.UTF_8).strip()};
     }
 
     private static List<String> listing(Path dir) throws IOException {

@@ -3,12 +3,10 @@ package dev.st4j.trainer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.st4j.cli.St4jCli;
 import dev.st4j.model.SentenceTransformer;
+import dev.st4j.testing.CliRun;
 import dev.st4j.testing.Shared;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,16 +33,9 @@ class DiskFullTest {
                 "--trainer", "pair_score", "--target-column", "score", "--max-samples", "64", "--batch-size", "8", "--epochs", "1",
                 "--max-seq-length", "32", "--eval-strategy", "no", "--save-steps", "1", "--save-total-limit", "1",
                 "--project-name", project.toString()};
-            PrintStream old = System.err;
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status;
-            try {
-                status = St4jCli.run(args);
-            } finally {
-                System.setErr(old);
-            }
-            List<String> lines = err.toString(StandardCharsets.UTF_8).strip().lines().toList();
+            CliRun.Result run = CliRun.run(args);
+            int status = run.status();
+            List<String> lines = run.stderr().lines().toList();
             String line = lines.get(lines.size() - 1);
             assertEquals(1, status, line);
             assertTrue(lines.subList(0, lines.size() - 1).stream().allMatch(l -> l.startsWith("train: step") || l.startsWith("train: ")

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.st4j.cli.St4jCli;
 import dev.st4j.params.SentenceTransformersParams;
+import dev.st4j.testing.CliRun;
 import dev.st4j.testing.Shared;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,10 +82,10 @@ class ResumeAfterKillTest {
         Process first = startChild(args("train", flags(project)));
         waitForCheckpointAfter(project, first, 0);
         assertTrue(first.isAlive(), "the first run is still training");
-        String[] second = runCapturingStderr(args("train", flags(project)));
-        assertEquals("1", second[0], second[1]);
-        assertEquals(1, second[1].lines().count(), second[1]);
-        assertTrue(second[1].contains("is in use by another training run (pid " + first.pid()), second[1]);
+        CliRun.Result second = CliRun.run(args("train", flags(project)));
+        assertEquals(1, second.status(), second.stderr());
+        assertEquals(1, second.stderr().lines().count(), second.stderr());
+        assertTrue(second.stderr().contains("is in use by another training run (pid " + first.pid()), second.stderr());
         assertEquals(0, first.waitFor(), "the first run ends normally");
         assertTrue(Files.exists(project.resolve("model.safetensors")));
         assertTrue(Files.readString(project.resolve("training_log.jsonl")).contains("\"event\":\"end\""));
@@ -142,17 +143,6 @@ class ResumeAfterKillTest {
         all.addAll(flags);
         all.addAll(more);
         return all.toArray(String[]::new);
-    }
-
-    private static String[] runCapturingStderr(String[] args) {
-        java.io.PrintStream old = System.err;
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            return new String[] {Integer.toString(St4jCli.run(args)), err.toString(java.nio.charset.StandardCharsets.UTF_8).strip()};
-        } finally {
-            System.setErr(old);
-        }
     }
 
     private Process startChild(String[] args) throws IOException {
