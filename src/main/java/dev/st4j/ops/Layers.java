@@ -35,9 +35,9 @@ public final class Layers {
     }
 
     /**
-     * Inverted dropout with probability {@code p}, active only when {@code training}: elements are kept
-     * where a uniform draw is at least {@code p} and scaled by 1/(1−p). Drawing uniforms costs about half
-     * of what PyTorch's per-element Bernoulli sampling does on CPU (see docs/performance.md).
+     * Inverted dropout with probability {@code p}, active only when {@code training}: each element is
+     * dropped independently with probability p ({@link DropoutMask}) and the rest scaled by 1/(1−p). The
+     * boolean mask is what backward keeps, a quarter of a float mask's memory.
      */
     public static NDArray dropout(NDArray x, float p, boolean training) {
         if (!training || p <= 0f) {
@@ -46,9 +46,7 @@ public final class Layers {
         if (p >= 1f) {
             return x.mul(scalar(x, 0));
         }
-        NDArray keep = x.getManager().randomUniform(0f, 1f, x.getShape(), x.getDataType()).gte(p)
-                .toType(x.getDataType(), false).mul(scalar(x, 1.0 / (1.0 - p)));
-        return x.mul(keep);
+        return x.mul(scalar(x, 1.0 / (1.0 - p))).mul(DropoutMask.keep(x.getManager(), x.getShape(), p));
     }
 
     /** Rows of {@code table} selected by integer {@code ids}. */
