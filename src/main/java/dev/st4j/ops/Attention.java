@@ -41,10 +41,22 @@ public final class Attention {
 
     /**
      * Dot-product attention over split heads: softmax(q·kᵀ / divisor + bias)·v, with dropout on the
-     * probabilities. BERT-style encoders divide by √head_size (applied to q, the smaller tensor); T5 and
-     * pre-scaled queries pass 1. A null {@code bias} adds nothing (no padding, no position bias).
+     * probabilities. BERT-style encoders divide by √head_size; T5 and pre-scaled queries pass 1. A null
+     * {@code bias} adds nothing (no padding, no position bias). Where no probability is dropped (inference, or
+     * an attention dropout of 0) and the inputs allow, PyTorch's fused kernel computes it ({@link FusedAttention});
+     * otherwise, and as the fused path's oracle, {@link #materialised}.
      */
     public static NDArray attention(NDArray q, NDArray k, NDArray v, NDArray bias, double divisor, float dropout,
+            boolean training) {
+        boolean dropsProbabilities = training && dropout > 0f;
+        if (!dropsProbabilities && !Autocast.active() && FusedAttention.serves(q, k, v)) {
+            return FusedAttention.attention(q, k, v, bias, divisor);
+        }
+        return materialised(q, k, v, bias, divisor, dropout, training);
+    }
+
+    /** {@link #attention} with the (batch, heads, length, length) scores and probabilities in memory. */
+    public static NDArray materialised(NDArray q, NDArray k, NDArray v, NDArray bias, double divisor, float dropout,
             boolean training) {
         NDArray query = divisor == 1.0 ? q : q.mul(scalar(q, 1.0 / divisor));
         NDArray scores = Autocast.forMatMul(query).matMul(Autocast.forMatMul(k).transpose(0, 1, 3, 2));
