@@ -58,7 +58,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--scifact-limit", description = "Encode only the first N SciFact documents (default: all 5183).")
     Integer scifactLimit;
 
-    @Option(names = "--train-steps", defaultValue = "30", description = "Optimizer steps per training measurement (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--train-steps", defaultValue = "40", description = "Optimizer steps per training measurement (default: ${DEFAULT-VALUE}).")
     int trainSteps;
 
     @Option(names = "--repeat", defaultValue = "1", description = "Run each measurement this many times (default: ${DEFAULT-VALUE}).")
