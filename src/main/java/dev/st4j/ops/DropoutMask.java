@@ -21,13 +21,17 @@ public final class DropoutMask {
         if (!(p > 0f && p < 1f)) {
             throw new IllegalArgumentException("dropout probability must be in (0, 1), got " + p);
         }
-        long n = shape.size();
-        NDArray dropped = droppedPositions(manager, n, p);
-        NDArray mask = manager.ones(new Shape(n), DataType.BOOLEAN);
-        if (dropped.size() > 0) {
-            mask = mask.put(dropped, manager.zeros(dropped.getShape(), DataType.BOOLEAN));
+        try (NDManager scope = manager.newSubManager()) {
+            long n = shape.size();
+            NDArray dropped = droppedPositions(scope, n, p);
+            NDArray mask = scope.ones(new Shape(n), DataType.BOOLEAN);
+            if (dropped.size() > 0) {
+                mask = mask.put(dropped, scope.zeros(dropped.getShape(), DataType.BOOLEAN));
+            }
+            NDArray keep = mask.reshape(shape);
+            keep.attach(manager);
+            return keep;
         }
-        return mask.reshape(shape);
     }
 
     /**

@@ -46,7 +46,7 @@ public final class Layers {
         if (p >= 1f) {
             return x.mul(scalar(x, 0));
         }
-        return x.mul(scalar(x, 1.0 / (1.0 - p))).mul(DropoutMask.keep(x.getManager(), x.getShape(), p));
+        return x.mul(DropoutMask.keep(x.getManager(), x.getShape(), p)).muli(scalar(x, 1.0 / (1.0 - p)));
     }
 
     /** Rows of {@code table} selected by integer {@code ids}. */
