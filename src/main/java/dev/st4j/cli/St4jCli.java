@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "st4j", mixinStandardHelpOptions = true, version = "st4j 0.1.0",
         description = "Sentence-embedding models on the JVM: encode, evaluate, train, and look at data first.",
         subcommands = {TrainCommand.class, EvaluateCommand.class, EncodeCommand.class, DataCommand.class, ParamsCommand.class,
-            BenchCommand.class, EngineCommand.class, MineCommand.class})
+            BenchCommand.class, EngineCommand.class, MineCommand.class, IndexCommand.class, SearchCommand.class})
 public final class St4jCli implements Runnable {
 
     /** Runs the command line and exits with its status. */

@@ -56,6 +56,11 @@ public record RetrievalData(Map<String, String> queries, Map<String, String> cor
         return new RetrievalData(queries, corpus, relevant);
     }
 
+    /** A BEIR-style corpus file (docid, text, optional title prepended): id → text, in file order. */
+    public static Map<String, String> readCorpus(Path corpusFile) throws IOException {
+        return readTexts(corpusFile, "docid");
+    }
+
     private static Map<String, String> readTexts(Path file, String idColumn) throws IOException {
         Table t = TableReader.read(file);
         require(t, file, List.of(idColumn, "text"));

@@ -44,6 +44,7 @@ final class BadInputs {
         folders(c);
         models(c);
         flags(c);
+        indexes(c);
         return c;
     }
 
@@ -234,6 +235,26 @@ final class BadInputs {
             String[] args = encode(d, m);
             return withFlag(args, "--batch-size", "0");
         }, "--batch-size"));
+    }
+
+    private static void indexes(List<Case> c) {
+        c.add(new Case("Indexes", "index build into a folder that is not an index", (d, m) -> {
+            Path notes = Files.createDirectories(d.resolve("notes"));
+            Files.writeString(notes.resolve("keep.txt"), "mine");
+            return indexBuild(d, "docid,text\nd1,A cat sits.\n", notes);
+        }, "is not an st4j index"));
+        c.add(new Case("Indexes", "index build from a corpus without a text column",
+                (d, m) -> indexBuild(d, "docid,body\nd1,A cat sits.\n", d.resolve("idx")), "column 'text' not found"));
+        c.add(new Case("Indexes", "search in a folder that is not an index",
+                (d, m) -> new String[] {"search", "--index", d.toString(), "a query"}, "is not an st4j index"));
+        c.add(new Case("Indexes", "search --top-k 0",
+                (d, m) -> new String[] {"search", "--index", d.toString(), "--top-k", "0", "a query"}, "--top-k"));
+    }
+
+    private static String[] indexBuild(Path d, String corpus, Path index) throws IOException {
+        Files.writeString(d.resolve("corpus.csv"), corpus);
+        return new String[] {"index", "build", "--model", Shared.tinyModel("bert").toString(), "--corpus", d.resolve("corpus.csv").toString(),
+            "--index", index.toString()};
     }
 
     static final String GOOD = "sentence1,sentence2,score\nA cat sits.,A cat is sitting.,0.9\nA dog runs.,A man cooks.,0.1\n";

@@ -1,6 +1,7 @@
 package dev.st4j.magics;
 
 import dev.st4j.data.TableReader;
+import dev.st4j.index.VectorIndex;
 import dev.st4j.model.EncodeOptions;
 import dev.st4j.params.PromptFlags;
 import dev.st4j.similarity.SearchHit;
@@ -16,15 +17,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tech.tablesaw.api.Table;
 
-/** {@code %st_search --model M --corpus C --top-k K <query>}: semantic search hits as a table. */
+/**
+ * {@code %st_search --model M --corpus C --top-k K <query>}: semantic search hits as a table, by comparing the
+ * query with every document; {@code %st_search --index DIR <query>}: the same from a vector index
+ * ({@code st4j index build}), through its HNSW graph or, with {@code --exact}, over all its vectors.
+ */
 public final class SearchMagic implements Magic {
     @Command(name = "st_search")
     static final class Args {
-        @Option(names = "--model", required = true, description = "Model folder, Hub id or notebook model variable.")
+        @Option(names = "--model", description = "Model folder, Hub id or notebook model variable (default with --index: the index's).")
         String model;
 
-        @Option(names = "--corpus", required = true, description = "CSV/JSONL of documents: a text column, and an id column if any.")
+        @Option(names = "--corpus", description = "CSV/JSONL of documents: a text column, and an id column if any.")
         Path corpus;
+
+        @Option(names = "--index", description = "Vector index folder (st4j index build) to search instead of a corpus file.")
+        Path index;
+
+        @Option(names = "--exact", description = "With --index: compare with every vector instead of walking the graph.")
+        boolean exact;
 
         @Option(names = "--text-column", description = "Column with the documents (default: text, else the last column).")
         String textColumn;
@@ -49,7 +60,8 @@ public final class SearchMagic implements Magic {
 
     @Override
     public String usage() {
-        return "%st_search --model M --corpus C [--top-k 5] [--text-column text] [--max-docs N] [--prompt-name N | --prompt P] <query words>";
+        return "%st_search --model M --corpus C [--top-k 5] [--text-column text] [--max-docs N] [--prompt-name N | --prompt P] <query words>"
+                + "  |  %st_search --index DIR [--exact] [--top-k 5] <query words>";
     }
 
     @Override
@@ -64,6 +76,12 @@ public final class SearchMagic implements Magic {
             throw new MagicException("%st_search: --top-k must be a positive integer, got " + a.topK);
         }
         String query = String.join(" ", a.query);
+        if (a.index != null) {
+            return searchIndex(a, query, session);
+        }
+        if (a.model == null || a.corpus == null) {
+            throw new MagicException("%st_search: give --model and --corpus, or --index");
+        }
         try (ModelArgument m = ModelArgument.resolve(a.model, session)) {
             Table t = TableReader.read(a.corpus);
             QuickMode quick = QuickMode.from(System.getenv());
@@ -91,6 +109,19 @@ public final class SearchMagic implements Magic {
             float[][] q = m.model().encodeQuery(List.of(query), a.queryPrompt.apply(EncodeOptions.DEFAULTS));
             List<SearchHit> hits = SemanticSearch.search(q, corpus, a.topK, SimilarityFunction.of(m.model())).get(0);
             return SearchResults.of(query, hits, ids, docs);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw MagicArgs.failure(name(), e);
+        }
+    }
+
+    private Object searchIndex(Args a, String query, NotebookSession session) throws Exception {
+        if (a.corpus != null) {
+            throw new MagicException("%st_search: --index and --corpus are alternatives; give one");
+        }
+        try (VectorIndex idx = VectorIndex.open(a.index);
+                ModelArgument m = ModelArgument.resolve(a.model != null ? a.model : idx.manifest().model(), session)) {
+            float[] q = m.model().encodeQuery(List.of(query), a.queryPrompt.apply(EncodeOptions.DEFAULTS))[0];
+            return SearchResults.of(query, a.exact ? idx.exactSearch(q, a.topK) : idx.search(q, a.topK));
         } catch (java.io.IOException | IllegalArgumentException e) {
             throw MagicArgs.failure(name(), e);
         }

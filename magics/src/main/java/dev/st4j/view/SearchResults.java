@@ -1,5 +1,6 @@
 package dev.st4j.view;
 
+import dev.st4j.index.IndexHit;
 import dev.st4j.similarity.SearchHit;
 import java.util.List;
 
@@ -9,11 +10,16 @@ public final class SearchResults {
 
     /** The hits of {@code query} against {@code corpus}. */
     public static Html of(String query, List<SearchHit> hits, List<String> corpusIds, List<String> corpus) {
+        return of(query, hits.stream().map(h -> new IndexHit(corpusIds.get(h.corpusId()), corpus.get(h.corpusId()), h.score())).toList());
+    }
+
+    /** The hits of {@code query} in a vector index. */
+    public static Html of(String query, List<IndexHit> hits) {
         HtmlTable t = new HtmlTable("query: " + query, List.of("rank", "score", "id", "text"));
         int rank = 1;
-        for (SearchHit h : hits) {
-            String text = corpus.get(h.corpusId());
-            t.row(rank++, (double) h.score(), corpusIds.get(h.corpusId()), text.length() > 300 ? text.substring(0, 299) + "…" : text);
+        for (IndexHit h : hits) {
+            String text = h.text() == null ? "" : h.text();
+            t.row(rank++, (double) h.score(), h.id(), text.length() > 300 ? text.substring(0, 299) + "…" : text);
         }
         return t.toHtml();
     }

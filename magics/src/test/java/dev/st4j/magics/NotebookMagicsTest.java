@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.st4j.eval.EvaluationReport;
+import dev.st4j.eval.RetrievalData;
+import dev.st4j.index.VectorIndexBuilder;
+import dev.st4j.model.EncodeOptions;
 import dev.st4j.model.SentenceTransformer;
 import dev.st4j.view.Html;
 import dev.st4j.view.Outputs;
@@ -45,6 +48,29 @@ class NotebookMagicsTest {
         String firstRow = html.html().split("<tbody><tr>")[1];
         assertTrue(firstRow.startsWith("<td>1</td><td>1.0000</td><td>d2</td>"), firstRow);
         assertEquals(2, html.html().split("<tr>").length - 2, "two hits plus the header row");
+    }
+
+    @Test
+    void searchReadsAVectorIndexThroughItsGraphAndExactly() throws Exception {
+        Path corpus = tmp.resolve("index-corpus.csv");
+        Files.writeString(corpus, "docid,text\nd1,A cat sits on the mat.\nd2,Stocks fell sharply today.\nd3,The weather is sunny.\n");
+        Path index = tmp.resolve("index");
+        try (SentenceTransformer model = SentenceTransformer.load(SharedFiles.tinyModel("bert"))) {
+            new VectorIndexBuilder(model, SharedFiles.tinyModel("bert").toString(), EncodeOptions.DEFAULTS)
+                    .build(RetrievalData.readCorpus(corpus), index);
+        }
+        for (List<String> flags : List.of(List.of("--index", index.toString()), List.of("--index", index.toString(), "--exact"))) {
+            List<String> args = new java.util.ArrayList<>(flags);
+            args.addAll(List.of("--top-k", "2", "Stocks", "fell", "sharply", "today."));
+            Html html = assertInstanceOf(Html.class, new SearchMagic().run(args, null, new RecordingSession()));
+            String firstRow = html.html().split("<tbody><tr>")[1];
+            assertTrue(firstRow.startsWith("<td>1</td><td>1.0000</td><td>d2</td><td>Stocks fell sharply today.</td>"), flags + ": " + firstRow);
+            assertEquals(2, html.html().split("<tr>").length - 2, "two hits plus the header row");
+        }
+        MagicException e = assertThrows(MagicException.class, () -> new SearchMagic().run(List.of("--index", tmp.resolve("none").toString(),
+                "query"), null, new RecordingSession()));
+        assertTrue(e.getMessage().startsWith("%st_search"), e.getMessage());
+        assertTrue(e.getMessage().contains("is not an st4j index"), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,74 @@
+package dev.st4j.cli;
+
+import dev.st4j.eval.RetrievalData;
+import dev.st4j.index.IndexManifest;
+import dev.st4j.index.VectorIndexBuilder;
+import dev.st4j.model.EncodeOptions;
+import dev.st4j.model.SentenceTransformer;
+import dev.st4j.resolve.ModelResolver;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code st4j index}: vector indexes of corpora, searched with {@code st4j search}. */
+@Command(name = "index", mixinStandardHelpOptions = true, subcommands = IndexCommand.Build.class,
+        description = "Build a Lucene HNSW vector index of a corpus (then: st4j search --index DIR \"query\").")
+final class IndexCommand implements Runnable {
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** {@code st4j index build}. */
+    @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
+            description = "Encode a corpus (CSV/JSONL with docid and text columns, as BEIR's corpus) and write its vector index.")
+    static final class Build implements Callable<Integer> {
+        @Option(names = "--model", required = true, description = "Model folder or Hub id; queries will be encoded by the same model.")
+        String model;
+
+        @Option(names = "--corpus", required = true, description = "Corpus file with docid and text columns (title is prepended when present).")
+        Path corpus;
+
+        @Option(names = "--index", required = true, description = "Folder to write the index to (replaced if it holds an index).")
+        Path index;
+
+        @Option(names = "--batch-size", defaultValue = "32", description = "Documents per encoding batch (default: ${DEFAULT-VALUE}).")
+        int batchSize;
+
+        @Option(names = "--max-seq-length", description = "Truncate documents to this many tokens (default: the model's).")
+        Integer maxSeqLength;
+
+        @Option(names = "--no-texts", description = "Keep only ids and vectors, not the documents' texts.")
+        boolean noTexts;
+
+        @Override
+        public Integer call() throws IOException {
+            if (batchSize <= 0) {
+                throw new IllegalArgumentException("--batch-size must be a positive integer, got " + batchSize);
+            }
+            if (maxSeqLength != null && maxSeqLength <= 0) {
+                throw new IllegalArgumentException("--max-seq-length must be a positive integer, got " + maxSeqLength);
+            }
+            if (!Files.isRegularFile(corpus)) {
+                throw new IOException("--corpus " + corpus + ": no such file");
+            }
+            var documents = RetrievalData.readCorpus(corpus);
+            long start = System.nanoTime();
+            try (SentenceTransformer st = ModelResolver.load(model)) {
+                if (maxSeqLength != null) {
+                    st.setMaxSeqLength(maxSeqLength);
+                }
+                String reference = Files.isDirectory(Path.of(model)) ? Path.of(model).toAbsolutePath().normalize().toString() : model;
+                IndexManifest m = new VectorIndexBuilder(st, reference, new EncodeOptions(batchSize, false, true))
+                        .storeTexts(!noTexts).build(documents, index);
+                System.err.printf("index: %d documents, %d dimensions (%s) in %s, %.1f s%n", m.documents(), m.dimension(),
+                        m.similarity(), index, (System.nanoTime() - start) / 1e9);
+            }
+            return 0;
+        }
+    }
+}
