@@ -3,12 +3,14 @@ package dev.st4j.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.st4j.bench.EncodeBenchmark;
+import dev.st4j.bench.IndexBenchmark;
 import dev.st4j.bench.ResidentMemory;
 import dev.st4j.bench.TrainingBenchmark;
 import dev.st4j.data.ColumnNames;
 import dev.st4j.data.DatasetReader;
 import dev.st4j.data.TableReader;
 import dev.st4j.engine.AllocatorSettings;
+import dev.st4j.eval.RetrievalData;
 import dev.st4j.kind.TrainerKind;
 import dev.st4j.resolve.ModelResolver;
 import dev.st4j.model.SentenceTransformer;
@@ -16,8 +18,10 @@ import dev.st4j.params.SentenceTransformersParams;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +44,9 @@ final class BenchCommand implements Callable<Integer> {
         /** pair_score training on STS-B train at batch 16 and 32, max_seq_length 128. */
         TRAIN_PAIR_SCORE,
         /** qa training on SciFact train at batch 16, max_seq_length 256. */
-        TRAIN_QA
+        TRAIN_QA,
+        /** A Lucene HNSW index of the SciFact corpus (max_seq_length 256): build, size, recall@10 against exact search, latency. */
+        INDEX_SCIFACT
     }
 
     @Option(names = "--model", defaultValue = "sentence-transformers/all-MiniLM-L6-v2", description = "Model (default: ${DEFAULT-VALUE}).")
@@ -78,6 +84,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (selected.contains(Measurement.ENCODE_STSB) || selected.contains(Measurement.ENCODE_SCIFACT)) {
             encode(selected);
+        }
+        if (selected.contains(Measurement.INDEX_SCIFACT)) {
+            index();
         }
         SentenceTransformersParams stsb = SentenceTransformersParams.builder().model(model)
                 .dataPath(dataRoot.resolve("stsb").toString()).trainer("pair_score").targetColumn("score").lr(2e-5)
@@ -120,6 +129,21 @@ final class BenchCommand implements Callable<Integer> {
                     ResidentMemory.resetPeak();
                     print(EncodeBenchmark.run("encode scifact-corpus", st, docs, 32));
                 }
+            }
+        }
+    }
+
+    private void index() throws Exception {
+        Map<String, String> corpus = new LinkedHashMap<>();
+        RetrievalData.readCorpus(dataRoot.resolve("scifact/corpus.csv")).entrySet().stream()
+                .limit(scifactLimit == null ? Long.MAX_VALUE : scifactLimit).forEach(e -> corpus.put(e.getKey(), e.getValue()));
+        List<String> queries = new ArrayList<>(TableReader.read(dataRoot.resolve("scifact/queries.csv")).stringColumn("text").asList());
+        queries.addAll(TableReader.read(dataRoot.resolve("scifact/train.csv")).stringColumn("query").asList());
+        try (SentenceTransformer st = ModelResolver.load(model)) {
+            st.setMaxSeqLength(Math.min(256, st.transformer().positionLimit()));
+            for (int r = 0; r < repeat; r++) {
+                ResidentMemory.resetPeak();
+                print(IndexBenchmark.run("index scifact-corpus", st, corpus, queries, 10));
             }
         }
     }

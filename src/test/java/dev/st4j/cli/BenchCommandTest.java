@@ -40,6 +40,29 @@ class BenchCommandTest {
     }
 
     @Test
+    void theIndexMeasurementReportsRecallAgainstExactSearchAndLatencies() throws Exception {
+        PrintStream old = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = St4jCli.run("bench", "--model", Shared.tinyModel("bert").toString(), "--data-root",
+                    Shared.data("stsb").getParent().toString(), "--only", "index_scifact", "--scifact-limit", "300");
+        } finally {
+            System.setOut(old);
+        }
+        assertEquals(0, status);
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("{")).toList();
+        assertEquals(1, lines.size(), out.toString(StandardCharsets.UTF_8));
+        JsonNode n = new ObjectMapper().readTree(lines.get(0));
+        assertEquals(300, n.get("documents").asInt());
+        assertEquals(101 + 802, n.get("queries").asInt(), "SciFact's validation queries and training claims");
+        assertTrue(n.get("recallAtK").asDouble() >= 0.99 && n.get("recallAtK").asDouble() <= 1.0, lines.get(0));
+        assertTrue(n.get("indexBytes").asLong() > 300L * 32 * 4, "the vectors are on disk: " + lines.get(0));
+        assertTrue(n.get("graphP50Ms").asDouble() > 0 && n.get("graphP99Ms").asDouble() >= n.get("graphP50Ms").asDouble(), lines.get(0));
+    }
+
+    @Test
     void unknownMeasurementIsOneLine() {
         PrintStream old = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
