@@ -1,9 +1,11 @@
 package dev.st4j.index;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import dev.st4j.model.EncodeOptions;
 import dev.st4j.model.SentenceTransformer;
-import dev.st4j.similarity.SearchHit;
-import dev.st4j.similarity.SemanticSearch;
 import dev.st4j.similarity.SimilarityFunction;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,7 +37,8 @@ public final class VectorIndex implements AutoCloseable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final SimilarityFunction function;
-    private float[][] vectors;
+    private NDManager vectorManager;
+    private NDArray vectors;
     private int[] docIds;
 
     private VectorIndex(IndexManifest manifest, FSDirectory directory, DirectoryReader reader) {
@@ -95,11 +98,21 @@ public final class VectorIndex implements AutoCloseable {
     public List<IndexHit> exactSearch(float[] query, int k) throws IOException {
         checkQuery(query, k);
         loadVectors();
-        List<SearchHit> top = SemanticSearch.search(new float[][] {query}, vectors, k, function).get(0);
+        List<IndexHit> hits = new ArrayList<>();
+        if (docIds.length == 0) {
+            return hits;
+        }
+        int top = Math.min(k, docIds.length);
         StoredFields stored = searcher.storedFields();
-        List<IndexHit> hits = new ArrayList<>(top.size());
-        for (SearchHit h : top) {
-            hits.add(hit(stored, docIds[h.corpusId()], (float) h.score()));
+        try (NDManager scope = vectorManager.newSubManager()) {
+            vectors.tempAttach(scope);
+            NDArray scores = function.matrix(scope.create(new float[][] {query}), vectors);
+            NDList best = scores.topK(top, 1, true, true);
+            float[] values = best.get(0).toFloatArray();
+            long[] rows = best.get(1).toLongArray();
+            for (int i = 0; i < top; i++) {
+                hits.add(hit(stored, docIds[(int) rows[i]], values[i]));
+            }
         }
         return hits;
     }
@@ -119,6 +132,7 @@ public final class VectorIndex implements AutoCloseable {
         }
     }
 
+    /** Reads every vector of the index once into a native matrix owned by this index (exact search compares with all of them). */
     private void loadVectors() throws IOException {
         if (vectors != null) {
             return;
@@ -135,7 +149,9 @@ public final class VectorIndex implements AutoCloseable {
                 ids.add(leaf.docBase + doc);
             }
         }
-        vectors = rows.toArray(new float[0][]);
+        vectorManager = NDManager.newBaseManager();
+        vectors = rows.isEmpty() ? vectorManager.zeros(new Shape(0, manifest.dimension()))
+                : vectorManager.create(rows.toArray(new float[0][]));
         docIds = ids.stream().mapToInt(Integer::intValue).toArray();
     }
 
@@ -143,6 +159,10 @@ public final class VectorIndex implements AutoCloseable {
     public void close() throws IOException {
         try (FSDirectory d = directory) {
             reader.close();
+        } finally {
+            if (vectorManager != null) {
+                vectorManager.close();
+            }
         }
     }
 }
