@@ -31,11 +31,8 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--normalize", description = "L2-normalize the embeddings.")
     boolean normalize;
 
-    @Option(names = "--batch-size", defaultValue = "32", description = "Texts per batch (default: ${DEFAULT-VALUE}).")
-    int batchSize;
-
-    @Option(names = "--max-seq-length", description = "Truncate texts to this many tokens (default: the model's).")
-    Integer maxSeqLength;
+    @Mixin
+    EncodingFlags encoding;
 
     @Option(names = "--truncate-dim", description = "Keep the first N dimensions of each embedding (Matryoshka models), before --normalize.")
     Integer truncateDim;
@@ -45,27 +42,20 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("--batch-size must be a positive integer, got " + batchSize);
-        }
-        if (maxSeqLength != null && maxSeqLength <= 0) {
-            throw new IllegalArgumentException("--max-seq-length must be a positive integer, got " + maxSeqLength);
-        }
+        encoding.validate();
         if (!Files.isRegularFile(input)) {
             throw new IOException("--input " + input + ": no such file");
         }
         List<String> texts = Files.readAllLines(input, StandardCharsets.UTF_8);
         try (SentenceTransformer st = ModelResolver.load(model)) {
-            if (maxSeqLength != null) {
-                st.setMaxSeqLength(maxSeqLength);
-            }
+            encoding.applyTo(st);
             try {
                 st.setTruncateDim(truncateDim);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--truncate-dim: " + truncateDim + " is not between 1 and the model's dimension "
                         + st.dimension(), e);
             }
-            float[][] emb = st.encode(texts, prompt.apply(new EncodeOptions(batchSize, normalize, true)));
+            float[][] emb = st.encode(texts, prompt.apply(new EncodeOptions(encoding.batchSize, normalize, true)));
             AtomicFiles.write(output, out -> {
                 StringBuilder line = new StringBuilder();
                 for (float[] row : emb) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code st4j index}: vector indexes of corpora, searched with {@code st4j search}. */
@@ -36,34 +37,24 @@ final class IndexCommand implements Runnable {
         @Option(names = "--index", required = true, description = "Folder to write the index to (replaced if it holds an index).")
         Path index;
 
-        @Option(names = "--batch-size", defaultValue = "32", description = "Documents per encoding batch (default: ${DEFAULT-VALUE}).")
-        int batchSize;
-
-        @Option(names = "--max-seq-length", description = "Truncate documents to this many tokens (default: the model's).")
-        Integer maxSeqLength;
+        @Mixin
+        EncodingFlags encoding;
 
         @Option(names = "--no-texts", description = "Keep only ids and vectors, not the documents' texts.")
         boolean noTexts;
 
         @Override
         public Integer call() throws IOException {
-            if (batchSize <= 0) {
-                throw new IllegalArgumentException("--batch-size must be a positive integer, got " + batchSize);
-            }
-            if (maxSeqLength != null && maxSeqLength <= 0) {
-                throw new IllegalArgumentException("--max-seq-length must be a positive integer, got " + maxSeqLength);
-            }
+            encoding.validate();
             if (!Files.isRegularFile(corpus)) {
                 throw new IOException("--corpus " + corpus + ": no such file");
             }
             var documents = RetrievalData.readCorpus(corpus);
             long start = System.nanoTime();
             try (SentenceTransformer st = ModelResolver.load(model)) {
-                if (maxSeqLength != null) {
-                    st.setMaxSeqLength(maxSeqLength);
-                }
+                encoding.applyTo(st);
                 String reference = Files.isDirectory(Path.of(model)) ? Path.of(model).toAbsolutePath().normalize().toString() : model;
-                IndexManifest m = new VectorIndexBuilder(st, reference, new EncodeOptions(batchSize, false, true))
+                IndexManifest m = new VectorIndexBuilder(st, reference, new EncodeOptions(encoding.batchSize, false, true))
                         .storeTexts(!noTexts).build(documents, index);
                 System.err.printf("index: %d documents, %d dimensions (%s) in %s, %.1f s%n", m.documents(), m.dimension(),
                         m.similarity(), index, (System.nanoTime() - start) / 1e9);

@@ -103,8 +103,10 @@ public final class Attention {
             scores.addi(bias);
         }
         NDArray probs = scores.softmax(-1);
+        if (scores != products) {
+            products.close();
+        }
         scores.close();
-        products.close();
         return Autocast.forMatMul(dropout(probs, dropout, training)).matMul(Autocast.forMatMul(v));
     }
 

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.st4j.testing.CliRun;
 import dev.st4j.testing.Shared;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,19 +14,11 @@ import org.junit.jupiter.api.Test;
 class BenchCommandTest {
     @Test
     void printsOneLinePerBatchSizeOfTheSelectedMeasurement() throws Exception {
-        PrintStream old = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = St4jCli.run("bench", "--model", Shared.tinyModel("bert").toString(), "--data-root",
-                    Shared.data("stsb").getParent().toString(), "--only", "encode_stsb", "--batch-sizes", "64,128");
-        } finally {
-            System.setOut(old);
-        }
-        assertEquals(0, status);
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("{")).toList();
-        assertEquals(2, lines.size(), out.toString(StandardCharsets.UTF_8));
+        CliRun.Result run = CliRun.run("bench", "--model", Shared.tinyModel("bert").toString(), "--data-root",
+                Shared.data("stsb").getParent().toString(), "--only", "encode_stsb", "--batch-sizes", "64,128");
+        assertEquals(0, run.status());
+        List<String> lines = run.stdout().lines().filter(l -> l.startsWith("{")).toList();
+        assertEquals(2, lines.size(), run.stdout());
         for (int i = 0; i < 2; i++) {
             JsonNode n = new ObjectMapper().readTree(lines.get(i));
             assertEquals("encode stsb-validation", n.get("name").asText());
@@ -41,19 +31,11 @@ class BenchCommandTest {
 
     @Test
     void theIndexMeasurementReportsRecallAgainstExactSearchAndLatencies() throws Exception {
-        PrintStream old = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = St4jCli.run("bench", "--model", Shared.tinyModel("bert").toString(), "--data-root",
-                    Shared.data("stsb").getParent().toString(), "--only", "index_scifact", "--scifact-limit", "300");
-        } finally {
-            System.setOut(old);
-        }
-        assertEquals(0, status);
-        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("{")).toList();
-        assertEquals(1, lines.size(), out.toString(StandardCharsets.UTF_8));
+        CliRun.Result run = CliRun.run("bench", "--model", Shared.tinyModel("bert").toString(), "--data-root",
+                Shared.data("stsb").getParent().toString(), "--only", "index_scifact", "--scifact-limit", "300");
+        assertEquals(0, run.status());
+        List<String> lines = run.stdout().lines().filter(l -> l.startsWith("{")).toList();
+        assertEquals(1, lines.size(), run.stdout());
         JsonNode n = new ObjectMapper().readTree(lines.get(0));
         assertEquals(300, n.get("documents").asInt());
         assertEquals(101 + 802, n.get("queries").asInt(), "SciFact's validation queries and training claims");
@@ -64,15 +46,9 @@ class BenchCommandTest {
 
     @Test
     void unknownMeasurementIsOneLine() {
-        PrintStream old = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            assertTrue(St4jCli.run("bench", "--only", "encode_everything") != 0);
-        } finally {
-            System.setErr(old);
-        }
-        String text = err.toString(StandardCharsets.UTF_8).strip();
+        CliRun.Result run = CliRun.run("bench", "--only", "encode_everything");
+        assertTrue(run.status() != 0);
+        String text = run.stderr();
         assertEquals(1, text.lines().count(), text);
         assertTrue(text.contains("--only") && text.contains("ENCODE_STSB"), text);
     }

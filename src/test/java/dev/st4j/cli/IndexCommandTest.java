@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.st4j.index.IndexManifest;
 import dev.st4j.testing.CliRun;
 import dev.st4j.testing.Shared;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,14 +45,8 @@ class IndexCommandTest {
     }
 
     private static List<String> stdout(String... args) {
-        PrintStream old = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(0, St4jCli.run(args));
-        } finally {
-            System.setOut(old);
-        }
-        return out.toString(StandardCharsets.UTF_8).lines().toList();
+        CliRun.Result run = CliRun.run(args);
+        assertEquals(0, run.status(), run.stderr());
+        return run.stdout().lines().toList();
     }
 }
