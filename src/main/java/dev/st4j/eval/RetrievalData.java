@@ -71,7 +71,10 @@ public record RetrievalData(Map<String, String> queries, Map<String, String> cor
             if (titled && !t.stringColumn("title").isMissing(r) && !t.stringColumn("title").get(r).isBlank()) {
                 text = t.stringColumn("title").get(r) + " " + text;
             }
-            out.put(t.stringColumn(idColumn).get(r), text);
+            String id = t.stringColumn(idColumn).get(r);
+            if (out.putIfAbsent(id, text) != null) {
+                throw new IOException(file + ": row " + (r + 1) + " repeats " + idColumn + " '" + id + "'; ids must be unique");
+            }
         }
         return out;
     }

@@ -245,6 +245,8 @@ final class BadInputs {
         }, "is not an st4j index"));
         c.add(new Case("Indexes", "index build from a corpus without a text column",
                 (d, m) -> indexBuild(d, "docid,body\nd1,A cat sits.\n", d.resolve("idx")), "column 'text' not found"));
+        c.add(new Case("Indexes", "index build from a corpus with a repeated docid",
+                (d, m) -> indexBuild(d, "docid,text\nd1,A cat sits.\nd2,A dog runs.\nd1,A bird sings.\n", d.resolve("idx")), "row 3 repeats docid 'd1'"));
         c.add(new Case("Indexes", "search in a folder that is not an index",
                 (d, m) -> new String[] {"search", "--index", d.toString(), "a query"}, "is not an st4j index"));
         c.add(new Case("Indexes", "search --top-k 0",
