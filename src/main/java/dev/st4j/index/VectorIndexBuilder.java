@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -56,23 +57,32 @@ public final class VectorIndexBuilder {
 
     /** Encodes {@code corpus} (id → text, in order) and writes the index to {@code dir}, replacing an index there. */
     public IndexManifest build(Map<String, String> corpus, Path dir) throws IOException {
+        return build(new EncodingIterator(corpus), dir);
+    }
+
+    /**
+     * Writes the index of documents encoded elsewhere (e.g. on Spark) by this builder's model to {@code dir},
+     * replacing an index there; each embedding must have the model's dimension.
+     */
+    public IndexManifest build(Iterator<IndexDocument> documents, Path dir) throws IOException {
         SimilarityFunction function = SimilarityFunction.of(model);
         VectorSimilarityFunction lucene = LuceneSimilarity.of(function);
-        if (model.dimension() > MAX_DIMENSION) {
-            throw new IllegalArgumentException("the model's embeddings have " + model.dimension()
+        int dimension = model.truncateDim() != null ? model.truncateDim() : model.dimension();
+        if (dimension > MAX_DIMENSION) {
+            throw new IllegalArgumentException("the model's embeddings have " + dimension
                     + " dimensions; a Lucene vector index holds at most " + MAX_DIMENSION);
         }
         Path target = dir.toAbsolutePath().normalize();
-        if (Files.exists(target) && !IndexManifest.isIndex(target) && !isEmptyFolder(target)) {
+        if (Files.exists(target) && !IndexManifest.isIndex(target) && !AtomicFiles.isEmptyFolder(target)) {
             throw new IOException(dir + " exists and is not an st4j index; choose another --index folder");
         }
         Files.createDirectories(target.getParent());
         Path work = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".partial-");
         try {
-            write(corpus, work, lucene);
-            IndexManifest manifest = new IndexManifest(modelReference, function.id(), model.dimension(), corpus.size(), storeTexts);
+            int count = write(documents, work, lucene, dimension);
+            IndexManifest manifest = new IndexManifest(modelReference, function.id(), dimension, count, storeTexts);
             manifest.write(work);
-            replace(work, target);
+            AtomicFiles.replaceFolder(work, target);
             return manifest;
         } finally {
             if (Files.exists(work)) {
@@ -81,12 +91,47 @@ public final class VectorIndexBuilder {
         }
     }
 
-    /** Writes the Lucene index of the corpus's embeddings into {@code folder}: one merged segment. */
-    private void write(Map<String, String> corpus, Path folder, VectorSimilarityFunction lucene) throws IOException {
+    /** Writes the documents' embeddings as a Lucene index into {@code folder}: one merged segment; returns the count. */
+    private int write(Iterator<IndexDocument> documents, Path folder, VectorSimilarityFunction lucene, int dimension) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(256);
+        int count = 0;
         try (FSDirectory directory = FSDirectory.open(folder); IndexWriter writer = new IndexWriter(directory, config)) {
-            Iterator<Map.Entry<String, String>> entries = corpus.entrySet().iterator();
-            while (entries.hasNext()) {
+            while (documents.hasNext()) {
+                IndexDocument d = documents.next();
+                if (d.embedding().length != dimension) {
+                    throw new IllegalArgumentException("document '" + d.id() + "' has an embedding of " + d.embedding().length
+                            + " dimensions; the model's have " + dimension);
+                }
+                Document doc = new Document();
+                doc.add(new StringField(ID, d.id(), Field.Store.YES));
+                if (storeTexts && d.text() != null) {
+                    doc.add(new StoredField(TEXT, d.text()));
+                }
+                doc.add(new KnnFloatVectorField(VECTOR, d.embedding(), lucene));
+                writer.addDocument(doc);
+                count++;
+            }
+            writer.forceMerge(1);
+            writer.commit();
+        }
+        return count;
+    }
+
+    /** The corpus's documents with their embeddings, encoded a slice at a time as they are read. */
+    private final class EncodingIterator implements Iterator<IndexDocument> {
+        private final Iterator<Map.Entry<String, String>> entries;
+        private final List<IndexDocument> slice = new ArrayList<>(SLICE);
+        private int next;
+
+        EncodingIterator(Map<String, String> corpus) {
+            this.entries = corpus.entrySet().iterator();
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == slice.size() && entries.hasNext()) {
+                slice.clear();
+                next = 0;
                 List<String> ids = new ArrayList<>(SLICE);
                 List<String> texts = new ArrayList<>(SLICE);
                 while (entries.hasNext() && ids.size() < SLICE) {
@@ -96,38 +141,18 @@ public final class VectorIndexBuilder {
                 }
                 float[][] embeddings = model.encodeDocument(texts, options);
                 for (int i = 0; i < ids.size(); i++) {
-                    Document doc = new Document();
-                    doc.add(new StringField(ID, ids.get(i), Field.Store.YES));
-                    if (storeTexts) {
-                        doc.add(new StoredField(TEXT, texts.get(i)));
-                    }
-                    doc.add(new KnnFloatVectorField(VECTOR, embeddings[i], lucene));
-                    writer.addDocument(doc);
+                    slice.add(new IndexDocument(ids.get(i), texts.get(i), embeddings[i]));
                 }
             }
-            writer.forceMerge(1);
-            writer.commit();
+            return next < slice.size();
         }
-    }
 
-    private static void replace(Path built, Path target) throws IOException {
-        if (Files.exists(target)) {
-            Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-            Files.delete(old);
-            Files.move(target, old);
-            AtomicFiles.move(built, target);
-            AtomicFiles.deleteTree(old);
-        } else {
-            AtomicFiles.move(built, target);
-        }
-    }
-
-    private static boolean isEmptyFolder(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (var entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
+        @Override
+        public IndexDocument next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return slice.get(next++);
         }
     }
 }

@@ -62,4 +62,30 @@ public final class AtomicFiles {
             }
         }
     }
+
+    /**
+     * Puts the completed folder {@code built} in the place of {@code target}: the old folder (if any) is moved
+     * aside first and deleted last, so {@code target} is never half-written.
+     */
+    public static void replaceFolder(Path built, Path target) throws IOException {
+        if (Files.exists(target)) {
+            Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+            Files.delete(old);
+            Files.move(target, old);
+            move(built, target);
+            deleteTree(old);
+        } else {
+            move(built, target);
+        }
+    }
+
+    /** Whether {@code dir} is a folder with nothing in it. */
+    public static boolean isEmptyFolder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
 }

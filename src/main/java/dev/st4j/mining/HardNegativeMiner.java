@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * Mines hard negatives for (anchor, positive) pairs, as sentence-transformers' {@code mine_hard_negatives}: the
@@ -40,48 +39,54 @@ public final class HardNegativeMiner {
         float[][] a = model.encodeQuery(anchors, encode);
         float[][] p = model.encodeDocument(positives, encode);
         float[][] c = model.encodeDocument(candidates, encode);
-        List<PriorityQueue<Candidate>> best = new ArrayList<>(anchors.size());
+        List<TopCandidates> best = new ArrayList<>(anchors.size());
         for (int i = 0; i < anchors.size(); i++) {
-            best.add(new PriorityQueue<>((x, y) -> Double.compare(x.score, y.score)));
+            best.add(new TopCandidates(options.topK()));
         }
         for (int i0 = 0; i0 < a.length; i0 += options.blockSize()) {
             float[][] anchorBlock = slice(a, i0);
             for (int j0 = 0; j0 < c.length; j0 += options.blockSize()) {
                 float[][] scores = similarity.matrix(anchorBlock, slice(c, j0));
                 for (int i = 0; i < scores.length; i++) {
-                    PriorityQueue<Candidate> heap = best.get(i0 + i);
+                    TopCandidates top = best.get(i0 + i);
                     for (int j = 0; j < scores[i].length; j++) {
-                        heap.add(new Candidate(j0 + j, scores[i][j]));
-                        if (heap.size() > options.topK()) {
-                            heap.poll();
-                        }
+                        top.add(candidates.get(j0 + j), scores[i][j]);
                     }
                 }
             }
         }
         List<MinedExample> out = new ArrayList<>(anchors.size());
         for (int i = 0; i < anchors.size(); i++) {
-            double positiveScore = similarity.of(a[i], p[i]);
-            List<Candidate> ranked = new ArrayList<>(best.get(i));
-            ranked.sort((x, y) -> Double.compare(y.score, x.score));
-            List<String> negatives = new ArrayList<>();
-            List<Double> scores = new ArrayList<>();
-            for (Candidate k : ranked) {
-                String text = candidates.get(k.index);
-                if (negatives.size() == options.numNegatives()) {
-                    break;
-                }
-                if (text.equals(positives.get(i)) || text.equals(anchors.get(i))
-                        || options.maxScore() != null && k.score > options.maxScore()
-                        || options.margin() != null && k.score > positiveScore - options.margin()) {
-                    continue;
-                }
-                negatives.add(text);
-                scores.add(k.score);
-            }
-            out.add(new MinedExample(anchors.get(i), positives.get(i), positiveScore, negatives, scores));
+            out.add(select(anchors.get(i), positives.get(i), similarity.of(a[i], p[i]), best.get(i).candidates(), options));
         }
         return out;
+    }
+
+    /**
+     * The example for one pair: its most similar candidates, best first, without the positive, the anchor, and
+     * those above {@code maxScore} or within {@code margin} of the positive's score, up to {@code numNegatives}.
+     *
+     * @param candidates the anchor's top candidates with their scores, in any order
+     */
+    public static MinedExample select(String anchor, String positive, double positiveScore, List<ScoredText> candidates,
+            MiningOptions options) {
+        List<ScoredText> ranked = new ArrayList<>(candidates);
+        ranked.sort((x, y) -> Double.compare(y.score(), x.score()));
+        List<String> negatives = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
+        for (ScoredText k : ranked) {
+            if (negatives.size() == options.numNegatives()) {
+                break;
+            }
+            if (k.text().equals(positive) || k.text().equals(anchor)
+                    || options.maxScore() != null && k.score() > options.maxScore()
+                    || options.margin() != null && k.score() > positiveScore - options.margin()) {
+                continue;
+            }
+            negatives.add(k.text());
+            scores.add(k.score());
+        }
+        return new MinedExample(anchor, positive, positiveScore, negatives, scores);
     }
 
     private float[][] slice(float[][] rows, int from) {
@@ -102,6 +107,4 @@ public final class HardNegativeMiner {
         out.addAll(b);
         return out;
     }
-
-    private record Candidate(int index, double score) {}
 }

@@ -169,8 +169,7 @@ public final class SentenceTransformer implements AutoCloseable {
 
     /** Encodes queries with the model's {@code query} prompt, as sentence-transformers' {@code encode_query}. */
     public float[][] encodeQuery(List<String> queries, EncodeOptions options) {
-        return encode(queries, options.prompt() != null || options.promptName() != null ? options
-                : options.withPromptName(prompts().containsKey("query") ? "query" : null));
+        return encode(queries, queryOptions(options));
     }
 
     /**
@@ -178,11 +177,23 @@ public final class SentenceTransformer implements AutoCloseable {
      * as sentence-transformers' {@code encode_document}.
      */
     public float[][] encodeDocument(List<String> documents, EncodeOptions options) {
+        return encode(documents, documentOptions(options));
+    }
+
+    /** The options {@link #encodeQuery} encodes with: the model's {@code query} prompt unless {@code options} name one. */
+    public EncodeOptions queryOptions(EncodeOptions options) {
         if (options.prompt() != null || options.promptName() != null) {
-            return encode(documents, options);
+            return options;
         }
-        String name = List.of("document", "passage", "corpus").stream().filter(prompts()::containsKey).findFirst().orElse(null);
-        return encode(documents, options.withPromptName(name));
+        return options.withPromptName(prompts().containsKey("query") ? "query" : null);
+    }
+
+    /** The options {@link #encodeDocument} encodes with: the model's document prompt unless {@code options} name one. */
+    public EncodeOptions documentOptions(EncodeOptions options) {
+        if (options.prompt() != null || options.promptName() != null) {
+            return options;
+        }
+        return options.withPromptName(List.of("document", "passage", "corpus").stream().filter(prompts()::containsKey).findFirst().orElse(null));
     }
 
     /**

@@ -1,0 +1,106 @@
+package dev.st4j.spark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Documents to encode, read with Spark as {@code (id, text)} rows: a text file (a document per line), CSV with a
+ * header, JSON Lines, or Parquet (a file or a folder of parts). The id is the file's id column ({@code id},
+ * {@code _id} or {@code docid} unless named), else the row's number from 1; the text is the text column, after
+ * the title column when the file has one (as st4j's corpus readers do).
+ */
+public final class SparkDocuments {
+    /** The id column of the rows read. */
+    public static final String ID = "id";
+    /** The text column of the rows read. */
+    public static final String TEXT = "text";
+
+    private static final List<String> ID_NAMES = List.of("id", "_id", "docid");
+    private static final StructType SCHEMA = new StructType().add(ID, DataTypes.StringType, false).add(TEXT, DataTypes.StringType, true);
+
+    private SparkDocuments() {}
+
+    /**
+     * The documents of {@code input}.
+     *
+     * @param idColumn the id column, or null for a conventional one (else row numbers)
+     * @param textColumn the text column (for a text file: ignored)
+     * @param titleColumn a column put before the text when the file has it, or null for none
+     */
+    public static Dataset<Row> read(SparkSession spark, Path input, String idColumn, String textColumn, String titleColumn) {
+        Dataset<Row> raw = raw(spark, input);
+        List<String> columns = Arrays.asList(raw.columns());
+        if (idColumn != null && !columns.contains(idColumn)) {
+            throw new IllegalArgumentException("--id-column: " + input + " has no column '" + idColumn + "' (columns: " + columns + ")");
+        }
+        String text = isTextFile(input) ? "value" : textColumn;
+        if (!columns.contains(text)) {
+            throw new IllegalArgumentException("--text-column: " + input + " has no column '" + text + "' (columns: " + columns + ")");
+        }
+        String id = idColumn != null ? idColumn : ID_NAMES.stream().filter(columns::contains).findFirst().orElse(null);
+        Column body = raw.col(text).cast(DataTypes.StringType);
+        if (titleColumn != null && columns.contains(titleColumn)) {
+            Column title = raw.col(titleColumn).cast(DataTypes.StringType);
+            body = functions.when(title.isNull().or(functions.trim(title).equalTo("")), body)
+                    .otherwise(functions.concat_ws(" ", title, body));
+        }
+        Dataset<Row> documents = id != null
+                ? raw.select(raw.col(id).cast(DataTypes.StringType).as(ID), body.as(TEXT))
+                : numbered(spark, raw.select(body.as(TEXT)));
+        requireComplete(documents, input, id);
+        return documents;
+    }
+
+    private static Dataset<Row> raw(SparkSession spark, Path input) {
+        if (!Files.exists(input)) {
+            throw new IllegalArgumentException("--input " + input + ": no such file or folder");
+        }
+        String path = input.toAbsolutePath().toString();
+        String name = input.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (Files.isDirectory(input) || name.endsWith(".parquet")) {
+            return spark.read().parquet(path);
+        }
+        if (name.endsWith(".csv")) {
+            return spark.read().option("header", "true").option("multiLine", "true").option("escape", "\"").csv(path);
+        }
+        if (name.endsWith(".jsonl") || name.endsWith(".json")) {
+            return spark.read().option("mode", "FAILFAST").json(path);
+        }
+        if (isTextFile(input)) {
+            return spark.read().text(path);
+        }
+        throw new IllegalArgumentException("--input " + input + ": expected a .txt, .csv, .jsonl/.json or .parquet file or a Parquet folder");
+    }
+
+    private static boolean isTextFile(Path input) {
+        String name = input.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !Files.isDirectory(input) && (name.endsWith(".txt") || name.endsWith(".text"));
+    }
+
+    /** Rows numbered from 1 in the file's order (Spark reads a file's splits in order). */
+    private static Dataset<Row> numbered(SparkSession spark, Dataset<Row> texts) {
+        JavaRDD<Row> rows = texts.javaRDD().zipWithIndex().map(t -> RowFactory.create(Long.toString(t._2() + 1), t._1().getString(0)));
+        return spark.createDataFrame(rows, SCHEMA);
+    }
+
+    private static void requireComplete(Dataset<Row> documents, Path input, String id) {
+        List<Row> missing = documents.filter(documents.col(ID).isNull().or(documents.col(TEXT).isNull())).limit(1).collectAsList();
+        if (!missing.isEmpty()) {
+            Row row = missing.get(0);
+            throw new IllegalArgumentException(input + ": " + (row.isNullAt(0) ? "a row has no " + id
+                    : (id == null ? "row " : id + " '") + row.getString(0) + (id == null ? "" : "'") + " has no text"));
+        }
+    }
+}

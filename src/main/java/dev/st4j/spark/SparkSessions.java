@@ -1,0 +1,54 @@
+package dev.st4j.spark;
+
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Spark session st4j's distributed commands run in: {@code local[*]} inside this JVM unless a master URL is
+ * given, with Spark's own logging kept to warnings; and the checks that say, in one line, what a JVM lacks.
+ */
+public final class SparkSessions {
+    /** The default master: every core of this JVM's machine, nothing to install. */
+    public static final String LOCAL = "local[*]";
+
+    private static final String SPARK_CLASS = "org.apache.spark.sql.SparkSession";
+
+    private SparkSessions() {}
+
+    /** The session for {@code master} (null: {@link #LOCAL}); an active session is reused as it is. */
+    public static SparkSession start(String master) {
+        requireSpark();
+        quietLogs();
+        SparkSession.Builder builder = SparkSession.builder().appName("st4j")
+                .config("spark.ui.enabled", "false")
+                .config("spark.ui.showConsoleProgress", "false")
+                .config("spark.sql.shuffle.partitions", "8");
+        if (master != null || System.getProperty("spark.master") == null) {
+            builder.master(master == null ? LOCAL : master);
+        }
+        return builder.getOrCreate();
+    }
+
+    /** Refuses, in one line, a JVM without Spark on its class path or without the module openings Spark needs. */
+    public static void requireSpark() {
+        try {
+            Class.forName(SPARK_CLASS, false, SparkSessions.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("--spark: Apache Spark is not on the class path (bin/st4j adds kernel-ext/target/spark-lib; "
+                    + "a Java application adds org.apache.spark:spark-sql_2.13, docs/scale.md)");
+        }
+        if (!Object.class.getModule().isOpen("sun.nio.ch", SparkSessions.class.getModule())) {
+            throw new IllegalStateException("--spark: this JVM lacks the --add-opens flags Spark needs on Java 17 "
+                    + "(java @bin/spark-jvm.options ..., as bin/st4j starts it; docs/scale.md)");
+        }
+    }
+
+    /** Spark, Hadoop and Parquet log through st4j's slf4j-simple at warning level unless the user set a level. */
+    private static void quietLogs() {
+        for (String name : new String[] {"org.apache.spark", "org.apache.hadoop", "org.apache.parquet", "org.sparkproject"}) {
+            String key = "org.slf4j.simpleLogger.log." + name;
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, name.equals("org.apache.hadoop") ? "error" : "warn");
+            }
+        }
+    }
+}
