@@ -5,28 +5,51 @@ import dev.st4j.model.EncodeOptions;
 import dev.st4j.resolve.ModelResolver;
 import dev.st4j.model.SentenceTransformer;
 import dev.st4j.params.PromptFlags;
+import dev.st4j.spark.EmbeddingsParquet;
+import dev.st4j.spark.EncodeSettings;
+import dev.st4j.spark.SparkDocuments;
+import dev.st4j.spark.SparkEncoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code st4j encode}: one embedding row per input line, written as CSV. */
-@Command(name = "encode", mixinStandardHelpOptions = true,
-        description = "Encode the lines of a text file into embeddings (one CSV row of floats per line, in input order).")
+@Command(name = "encode", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Encode the lines of a text file into embeddings (one CSV row of floats per line, in input order).",
+            "With --spark: encode a text/CSV/JSONL/Parquet corpus on Apache Spark into a Parquet folder (id, text, embedding)."})
 final class EncodeCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, description = "Model folder or Hub id.")
+    @Option(names = "--model", required = true, description = "Model folder or Hub id (with --spark on a cluster: one every executor can read).")
     String model;
 
-    @Option(names = "--input", required = true, description = "Text file, one text per line.")
+    @Option(names = "--input", required = true, description = "Text file, one text per line (with --spark also CSV, JSONL or Parquet).")
     Path input;
 
-    @Option(names = "--output", required = true, description = "CSV file to write.")
+    @Option(names = "--output", required = true, description = "CSV file to write (with --spark: a Parquet folder).")
     Path output;
+
+    @Mixin
+    SparkFlags spark;
+
+    @Option(names = "--id-column", description = "With --spark: the id column (default: id, _id or docid, else the row number from 1).")
+    String idColumn;
+
+    @Option(names = "--text-column", description = "With --spark: the text column (default: text).")
+    String textColumn;
+
+    @Option(names = "--title-column", description = "With --spark: a column put before the text when present (default: title, as BEIR corpora).")
+    String titleColumn;
+
+    @Option(names = "--no-texts", description = "With --spark: write ids and embeddings only.")
+    boolean noTexts;
 
     @Option(names = "--normalize", description = "L2-normalize the embeddings.")
     boolean normalize;
@@ -43,6 +66,16 @@ final class EncodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         encoding.validate();
+        spark.validate();
+        if (spark.enabled) {
+            return encodeOnSpark();
+        }
+        for (var flag : new Object[][] {{"--id-column", idColumn}, {"--text-column", textColumn}, {"--title-column", titleColumn},
+            {"--no-texts", noTexts ? true : null}}) {
+            if (flag[1] != null) {
+                throw new IllegalArgumentException(flag[0] + " applies only with --spark");
+            }
+        }
         if (!Files.isRegularFile(input)) {
             throw new IOException("--input " + input + ": no such file");
         }
@@ -72,6 +105,20 @@ final class EncodeCommand implements Callable<Integer> {
             });
             System.err.println("encode: wrote " + emb.length + " embeddings of dimension " + st.dimension() + " to " + output);
         }
+        return 0;
+    }
+
+    private int encodeOnSpark() throws IOException {
+        EncodeOptions prompted = prompt.apply(EncodeOptions.DEFAULTS);
+        EncodeSettings settings = new EncodeSettings(model, encoding.batchSize, encoding.maxSeqLength, truncateDim, normalize,
+                prompted.promptName(), prompted.prompt(), EncodeSettings.DEFAULT_WINDOW);
+        SparkSession session = spark.session();
+        Dataset<Row> documents = SparkDocuments.read(session, input, idColumn, textColumn == null ? SparkDocuments.TEXT : textColumn,
+                titleColumn == null ? "title" : titleColumn);
+        long start = System.nanoTime();
+        long rows = EmbeddingsParquet.write(new SparkEncoder(settings).keepTexts(!noTexts).encode(documents), output);
+        System.err.printf("encode: wrote %d embeddings to %s (Parquet, Spark %s, %.1f s)%n", rows, output, session.sparkContext().master(),
+                (System.nanoTime() - start) / 1e9);
         return 0;
     }
 }

@@ -6,6 +6,8 @@ import dev.st4j.index.VectorIndexBuilder;
 import dev.st4j.model.EncodeOptions;
 import dev.st4j.model.SentenceTransformer;
 import dev.st4j.resolve.ModelResolver;
+import dev.st4j.spark.EmbeddingsParquet;
+import dev.st4j.spark.SparkSessions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,13 +28,17 @@ final class IndexCommand implements Runnable {
 
     /** {@code st4j index build}. */
     @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
-            description = "Encode a corpus (CSV/JSONL with docid and text columns, as BEIR's corpus) and write its vector index.")
+            description = {"Encode a corpus (CSV/JSONL with docid and text columns, as BEIR's corpus) and write its vector index;",
+                "or index the Parquet folder st4j encode --spark wrote (--embeddings), encoded by the same --model."})
     static final class Build implements Callable<Integer> {
         @Option(names = "--model", required = true, description = "Model folder or Hub id; queries will be encoded by the same model.")
         String model;
 
-        @Option(names = "--corpus", required = true, description = "Corpus file with docid and text columns (title is prepended when present).")
+        @Option(names = "--corpus", description = "Corpus file with docid and text columns (title is prepended when present).")
         Path corpus;
+
+        @Option(names = "--embeddings", description = "Instead of --corpus: the Parquet folder of st4j encode --spark (read with Spark in this JVM).")
+        Path embeddings;
 
         @Option(names = "--index", required = true, description = "Folder to write the index to (replaced if it holds an index).")
         Path index;
@@ -46,16 +52,20 @@ final class IndexCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             encoding.validate();
-            if (!Files.isRegularFile(corpus)) {
+            if ((corpus == null) == (embeddings == null)) {
+                throw new IllegalArgumentException("give one of --corpus (a file to encode) and --embeddings (a Parquet folder of st4j encode --spark)");
+            }
+            if (corpus != null && !Files.isRegularFile(corpus)) {
                 throw new IOException("--corpus " + corpus + ": no such file");
             }
-            var documents = RetrievalData.readCorpus(corpus);
             long start = System.nanoTime();
             try (SentenceTransformer st = ModelResolver.load(model)) {
                 encoding.applyTo(st);
                 String reference = Files.isDirectory(Path.of(model)) ? Path.of(model).toAbsolutePath().normalize().toString() : model;
-                IndexManifest m = new VectorIndexBuilder(st, reference, new EncodeOptions(encoding.batchSize, false, true))
-                        .storeTexts(!noTexts).build(documents, index);
+                VectorIndexBuilder builder = new VectorIndexBuilder(st, reference, new EncodeOptions(encoding.batchSize, false, true))
+                        .storeTexts(!noTexts);
+                IndexManifest m = corpus != null ? builder.build(RetrievalData.readCorpus(corpus), index)
+                        : builder.build(EmbeddingsParquet.documents(SparkSessions.start(null), embeddings), index);
                 System.err.printf("index: %d documents, %d dimensions (%s) in %s, %.1f s%n", m.documents(), m.dimension(),
                         m.similarity(), index, (System.nanoTime() - start) / 1e9);
             }

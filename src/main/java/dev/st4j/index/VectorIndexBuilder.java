@@ -79,8 +79,8 @@ public final class VectorIndexBuilder {
         Files.createDirectories(target.getParent());
         Path work = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".partial-");
         try {
-            int count = write(documents, work, lucene, dimension);
-            IndexManifest manifest = new IndexManifest(modelReference, function.id(), dimension, count, storeTexts);
+            Written written = write(documents, work, lucene, dimension);
+            IndexManifest manifest = new IndexManifest(modelReference, function.id(), dimension, written.documents(), written.texts());
             manifest.write(work);
             AtomicFiles.replaceFolder(work, target);
             return manifest;
@@ -91,10 +91,14 @@ public final class VectorIndexBuilder {
         }
     }
 
-    /** Writes the documents' embeddings as a Lucene index into {@code folder}: one merged segment; returns the count. */
-    private int write(Iterator<IndexDocument> documents, Path folder, VectorSimilarityFunction lucene, int dimension) throws IOException {
+    /** What was written: how many documents, and whether every one kept its text. */
+    private record Written(int documents, boolean texts) {}
+
+    /** Writes the documents' embeddings as a Lucene index into {@code folder}: one merged segment. */
+    private Written write(Iterator<IndexDocument> documents, Path folder, VectorSimilarityFunction lucene, int dimension) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig().setOpenMode(IndexWriterConfig.OpenMode.CREATE).setRAMBufferSizeMB(256);
         int count = 0;
+        boolean texts = storeTexts;
         try (FSDirectory directory = FSDirectory.open(folder); IndexWriter writer = new IndexWriter(directory, config)) {
             while (documents.hasNext()) {
                 IndexDocument d = documents.next();
@@ -106,6 +110,8 @@ public final class VectorIndexBuilder {
                 doc.add(new StringField(ID, d.id(), Field.Store.YES));
                 if (storeTexts && d.text() != null) {
                     doc.add(new StoredField(TEXT, d.text()));
+                } else {
+                    texts = false;
                 }
                 doc.add(new KnnFloatVectorField(VECTOR, d.embedding(), lucene));
                 writer.addDocument(doc);
@@ -114,7 +120,7 @@ public final class VectorIndexBuilder {
             writer.forceMerge(1);
             writer.commit();
         }
-        return count;
+        return new Written(count, texts);
     }
 
     /** The corpus's documents with their embeddings, encoded a slice at a time as they are read. */

@@ -75,26 +75,70 @@ public final class MiningFlags {
 
     /** Reads the pairs (and corpus), mines with {@code scorer}, and returns the table in the chosen format. */
     public Table mine(SentenceTransformer scorer) throws IOException {
-        MiningOptions options = new MiningOptions(numNegatives, topK, maxScore, margin, blockSize, batchSize);
-        Path file = DataFiles.resolve(dataPath, split);
+        MiningOptions options = options();
+        Path file = pairsFile();
         Table pairs = TableReader.read(file);
         if (maxSamples != null) {
-            pairs = pairs.first(positive(maxSamples, "--max-samples"));
+            pairs = pairs.first(samples());
         }
-        String a = column(pairs, anchorColumn, ANCHOR_NAMES, 0, file, "--anchor-column");
-        String p = column(pairs, positiveColumn, POSITIVE_NAMES, 1, file, "--positive-column");
+        String a = anchorColumn(pairs.columnNames(), file);
+        String p = positiveColumn(pairs.columnNames(), file);
         List<String> candidates = null;
         if (corpus != null) {
             Table c = TableReader.read(corpus);
             if (maxCorpus != null) {
-                c = c.first(positive(maxCorpus, "--max-corpus"));
+                c = c.first(corpusSize());
             }
-            String name = c.columnNames().contains(corpusColumn) ? corpusColumn : c.columnNames().get(c.columnCount() - 1);
-            candidates = c.column(name).asStringColumn().asList();
+            candidates = c.column(corpusColumn(c.columnNames())).asStringColumn().asList();
         }
         List<MinedExample> mined = new HardNegativeMiner(scorer, options).mine(pairs.column(a).asStringColumn().asList(),
                 pairs.column(p).asStringColumn().asList(), candidates);
+        return table(mined);
+    }
+
+    /** How negatives are chosen. */
+    public MiningOptions options() {
+        return new MiningOptions(numNegatives, topK, maxScore, margin, blockSize, batchSize);
+    }
+
+    /** The mined examples as the table {@code --format} asks for. */
+    public Table table(List<MinedExample> mined) {
         return MinedTable.of(mined, format, numNegatives);
+    }
+
+    /** The file of (anchor, positive) pairs: {@code --data-path}, or its {@code --split} file when it is a folder. */
+    public Path pairsFile() throws IOException {
+        return DataFiles.resolve(dataPath, split);
+    }
+
+    /** The corpus file, or null when candidates come from the positives. */
+    public Path corpus() {
+        return corpus;
+    }
+
+    /** {@code --max-samples}, checked. */
+    public int samples() {
+        return positive(maxSamples, "--max-samples");
+    }
+
+    /** {@code --max-corpus}, checked. */
+    public int corpusSize() {
+        return positive(maxCorpus, "--max-corpus");
+    }
+
+    /** The anchor column among {@code columns} of {@code file}: {@code --anchor-column}, else a conventional name, else the first. */
+    public String anchorColumn(List<String> columns, Path file) {
+        return column(columns, anchorColumn, ANCHOR_NAMES, 0, file, "--anchor-column");
+    }
+
+    /** The positive column: {@code --positive-column}, else a conventional name, else the second. */
+    public String positiveColumn(List<String> columns, Path file) {
+        return column(columns, positiveColumn, POSITIVE_NAMES, 1, file, "--positive-column");
+    }
+
+    /** The corpus's text column: {@code --corpus-column} when present, else the last. */
+    public String corpusColumn(List<String> columns) {
+        return columns.contains(corpusColumn) ? corpusColumn : columns.get(columns.size() - 1);
     }
 
     private static int positive(int n, String flag) {
@@ -104,21 +148,21 @@ public final class MiningFlags {
         return n;
     }
 
-    private static String column(Table t, String asked, List<String> conventional, int position, Path file, String flag) {
+    private static String column(List<String> columns, String asked, List<String> conventional, int position, Path file, String flag) {
         if (asked != null) {
-            if (!t.columnNames().contains(asked)) {
-                throw new IllegalArgumentException(flag + ": " + file + " has no column '" + asked + "' (columns: " + t.columnNames() + ")");
+            if (!columns.contains(asked)) {
+                throw new IllegalArgumentException(flag + ": " + file + " has no column '" + asked + "' (columns: " + columns + ")");
             }
             return asked;
         }
         for (String name : conventional) {
-            if (t.columnNames().contains(name)) {
+            if (columns.contains(name)) {
                 return name;
             }
         }
-        if (t.columnCount() <= position) {
-            throw new IllegalArgumentException(file + ": expected two text columns (anchor, positive), found " + t.columnNames());
+        if (columns.size() <= position) {
+            throw new IllegalArgumentException(file + ": expected two text columns (anchor, positive), found " + columns);
         }
-        return t.columnNames().get(position);
+        return columns.get(position);
     }
 }

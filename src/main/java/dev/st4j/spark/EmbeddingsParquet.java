@@ -33,9 +33,8 @@ public final class EmbeddingsParquet {
         Path work = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".partial-");
         try {
             embeddings.write().mode(SaveMode.Overwrite).parquet(work.toString());
-            long rows = embeddings.sparkSession().read().parquet(work.toString()).count();
             AtomicFiles.replaceFolder(work, target);
-            return rows;
+            return embeddings.sparkSession().read().parquet(target.toString()).count();
         } finally {
             AtomicFiles.deleteTree(work);
         }
@@ -74,8 +73,8 @@ public final class EmbeddingsParquet {
         };
     }
 
-    /** An embedding column's value as a Java array. */
-    static float[] floats(List<Float> values) {
+    /** An embedding column's value ({@code row.getList(i)}) as a Java array. */
+    public static float[] floats(List<Float> values) {
         float[] out = new float[values.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = values.get(i);

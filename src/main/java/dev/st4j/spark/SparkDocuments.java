@@ -40,7 +40,7 @@ public final class SparkDocuments {
      * @param titleColumn a column put before the text when the file has it, or null for none
      */
     public static Dataset<Row> read(SparkSession spark, Path input, String idColumn, String textColumn, String titleColumn) {
-        Dataset<Row> raw = raw(spark, input);
+        Dataset<Row> raw = SparkTables.read(spark, input, "--input");
         List<String> columns = Arrays.asList(raw.columns());
         if (idColumn != null && !columns.contains(idColumn)) {
             throw new IllegalArgumentException("--id-column: " + input + " has no column '" + idColumn + "' (columns: " + columns + ")");
@@ -63,28 +63,7 @@ public final class SparkDocuments {
         return documents;
     }
 
-    private static Dataset<Row> raw(SparkSession spark, Path input) {
-        if (!Files.exists(input)) {
-            throw new IllegalArgumentException("--input " + input + ": no such file or folder");
-        }
-        String path = input.toAbsolutePath().toString();
-        String name = input.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (Files.isDirectory(input) || name.endsWith(".parquet")) {
-            return spark.read().parquet(path);
-        }
-        if (name.endsWith(".csv")) {
-            return spark.read().option("header", "true").option("multiLine", "true").option("escape", "\"").csv(path);
-        }
-        if (name.endsWith(".jsonl") || name.endsWith(".json")) {
-            return spark.read().option("mode", "FAILFAST").json(path);
-        }
-        if (isTextFile(input)) {
-            return spark.read().text(path);
-        }
-        throw new IllegalArgumentException("--input " + input + ": expected a .txt, .csv, .jsonl/.json or .parquet file or a Parquet folder");
-    }
-
-    private static boolean isTextFile(Path input) {
+    static boolean isTextFile(Path input) {
         String name = input.getFileName().toString().toLowerCase(Locale.ROOT);
         return !Files.isDirectory(input) && (name.endsWith(".txt") || name.endsWith(".text"));
     }

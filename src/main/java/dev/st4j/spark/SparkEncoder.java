@@ -42,9 +42,12 @@ public final class SparkEncoder {
 
     /**
      * The embeddings of {@code documents}, a dataset with {@code id} and {@code text} columns (as {@link
-     * SparkDocuments} reads), computed lazily when the result is written or collected.
+     * SparkDocuments} reads), computed lazily when the result is written or collected. The model is loaded
+     * here first, so that a model that cannot load (or a truncation it cannot take) fails in one line before
+     * any task starts; in local mode the tasks reuse it.
      */
     public Dataset<Row> encode(Dataset<Row> documents) {
+        ExecutorModels.release(settings, ExecutorModels.borrow(settings));
         EncodeSettings s = settings;
         boolean texts = keepTexts;
         JavaRDD<Row> encoded = documents.select(SparkDocuments.ID, SparkDocuments.TEXT).javaRDD().mapPartitions(

@@ -17,7 +17,7 @@ public final class SparkSessions {
     /** The session for {@code master} (null: {@link #LOCAL}); an active session is reused as it is. */
     public static SparkSession start(String master) {
         requireSpark();
-        quietLogs();
+        quietLogs(master == null || master.startsWith("local"));
         SparkSession.Builder builder = SparkSession.builder().appName("st4j")
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false")
@@ -42,13 +42,24 @@ public final class SparkSessions {
         }
     }
 
-    /** Spark, Hadoop and Parquet log through st4j's slf4j-simple at warning level unless the user set a level. */
-    private static void quietLogs() {
-        for (String name : new String[] {"org.apache.spark", "org.apache.hadoop", "org.apache.parquet", "org.sparkproject"}) {
-            String key = "org.slf4j.simpleLogger.log." + name;
-            if (System.getProperty(key) == null) {
-                System.setProperty(key, name.equals("org.apache.hadoop") ? "error" : "warn");
-            }
+    /**
+     * Spark, Hadoop and Parquet log through st4j's slf4j-simple at warning level unless the user set a level; in
+     * local mode, without the warning that the host name is a loopback address (no other host takes part).
+     */
+    private static void quietLogs(boolean local) {
+        quiet("org.apache.spark", "warn");
+        quiet("org.sparkproject", "warn");
+        quiet("org.apache.parquet", "warn");
+        quiet("org.apache.hadoop", "error");
+        if (local) {
+            quiet("org.apache.spark.util.Utils", "error");
+        }
+    }
+
+    private static void quiet(String logger, String level) {
+        String key = "org.slf4j.simpleLogger.log." + logger;
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, level);
         }
     }
 }
