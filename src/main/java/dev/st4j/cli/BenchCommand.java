@@ -5,16 +5,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.st4j.bench.EncodeBenchmark;
 import dev.st4j.bench.IndexBenchmark;
 import dev.st4j.bench.ResidentMemory;
+import dev.st4j.bench.SparkEncodeBenchmark;
 import dev.st4j.bench.TrainingBenchmark;
 import dev.st4j.data.ColumnNames;
 import dev.st4j.data.DatasetReader;
 import dev.st4j.data.TableReader;
 import dev.st4j.engine.AllocatorSettings;
 import dev.st4j.eval.RetrievalData;
+import dev.st4j.io.AtomicFiles;
 import dev.st4j.kind.TrainerKind;
-import dev.st4j.resolve.ModelResolver;
 import dev.st4j.model.SentenceTransformer;
 import dev.st4j.params.SentenceTransformersParams;
+import dev.st4j.resolve.ModelResolver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -46,7 +48,9 @@ final class BenchCommand implements Callable<Integer> {
         /** qa training on SciFact train at batch 16, max_seq_length 256. */
         TRAIN_QA,
         /** A Lucene HNSW index of the SciFact corpus (max_seq_length 256): build, size, recall@10 against exact search, latency. */
-        INDEX_SCIFACT
+        INDEX_SCIFACT,
+        /** The SciFact corpus (max_seq_length 256) encoded in one JVM, then on Spark at each --spark-masters, to Parquet. */
+        SPARK_SCIFACT
     }
 
     @Option(names = "--model", defaultValue = "sentence-transformers/all-MiniLM-L6-v2", description = "Model (default: ${DEFAULT-VALUE}).")
@@ -66,6 +70,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--train-steps", defaultValue = "40", description = "Optimizer steps per training measurement (default: ${DEFAULT-VALUE}).")
     int trainSteps;
+
+    @Option(names = "--spark-masters", split = ",", defaultValue = "local[1],local[2]",
+            description = "Spark masters of spark_scifact (default: ${DEFAULT-VALUE}).")
+    List<String> sparkMasters;
 
     @Option(names = "--repeat", defaultValue = "1", description = "Run each measurement this many times (default: ${DEFAULT-VALUE}).")
     int repeat;
@@ -87,6 +95,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (selected.contains(Measurement.INDEX_SCIFACT)) {
             index();
+        }
+        if (selected.contains(Measurement.SPARK_SCIFACT)) {
+            spark();
         }
         SentenceTransformersParams stsb = SentenceTransformersParams.builder().model(model)
                 .dataPath(dataRoot.resolve("stsb").toString()).trainer("pair_score").targetColumn("score").lr(2e-5)
@@ -134,9 +145,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void index() throws Exception {
-        Map<String, String> corpus = new LinkedHashMap<>();
-        RetrievalData.readCorpus(dataRoot.resolve("scifact/corpus.csv")).entrySet().stream()
-                .limit(scifactLimit == null ? Long.MAX_VALUE : scifactLimit).forEach(e -> corpus.put(e.getKey(), e.getValue()));
+        Map<String, String> corpus = scifactCorpus();
         List<String> queries = new ArrayList<>(TableReader.read(dataRoot.resolve("scifact/queries.csv")).stringColumn("text").asList());
         queries.addAll(TableReader.read(dataRoot.resolve("scifact/train.csv")).stringColumn("query").asList());
         try (SentenceTransformer st = ModelResolver.load(model)) {
@@ -146,6 +155,34 @@ final class BenchCommand implements Callable<Integer> {
                 print(IndexBenchmark.run("index scifact-corpus", st, corpus, queries, 10));
             }
         }
+    }
+
+    private void spark() throws Exception {
+        Map<String, String> corpus = scifactCorpus();
+        int length;
+        try (SentenceTransformer st = ModelResolver.load(model)) {
+            length = Math.min(256, st.transformer().positionLimit());
+        }
+        Path work = SparkEncodeBenchmark.scratch();
+        try {
+            for (int r = 0; r < repeat; r++) {
+                ResidentMemory.resetPeak();
+                print(SparkEncodeBenchmark.oneJvm("spark scifact-corpus", model, length, corpus));
+                for (String master : sparkMasters) {
+                    ResidentMemory.resetPeak();
+                    print(SparkEncodeBenchmark.spark("spark scifact-corpus", master, model, length, corpus, work));
+                }
+            }
+        } finally {
+            AtomicFiles.deleteTree(work);
+        }
+    }
+
+    private Map<String, String> scifactCorpus() throws Exception {
+        Map<String, String> corpus = new LinkedHashMap<>();
+        RetrievalData.readCorpus(dataRoot.resolve("scifact/corpus.csv")).entrySet().stream()
+                .limit(scifactLimit == null ? Long.MAX_VALUE : scifactLimit).forEach(e -> corpus.put(e.getKey(), e.getValue()));
+        return corpus;
     }
 
     private List<String> stsbSentences() throws Exception {

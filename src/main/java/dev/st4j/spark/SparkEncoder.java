@@ -50,7 +50,7 @@ public final class SparkEncoder {
         ExecutorModels.release(settings, ExecutorModels.borrow(settings));
         EncodeSettings s = settings;
         boolean texts = keepTexts;
-        JavaRDD<Row> encoded = documents.select(SparkDocuments.ID, SparkDocuments.TEXT).javaRDD().mapPartitions(
+        JavaRDD<Row> encoded = Partitions.spread(documents.select(SparkDocuments.ID, SparkDocuments.TEXT).javaRDD()).mapPartitions(
                 rows -> new PartitionEncoder<Row, Row>(rows, s, row -> row.getString(1), (row, embedding) -> texts
                         ? RowFactory.create(row.getString(0), row.getString(1), embedding)
                         : RowFactory.create(row.getString(0), embedding)));

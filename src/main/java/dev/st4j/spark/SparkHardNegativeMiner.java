@@ -57,16 +57,16 @@ public final class SparkHardNegativeMiner {
         int k = options.topK();
 
         JavaRDD<Row> pairRows = pairs.javaRDD();
-        JavaRDD<Anchor> anchors = pairRows.zipWithIndex()
-                .map(t -> new Anchor(t._2(), t._1().getString(0), t._1().getString(1), null, 0))
+        JavaRDD<Anchor> anchors = Partitions.spread(pairRows.zipWithIndex()
+                .map(t -> new Anchor(t._2(), t._1().getString(0), t._1().getString(1), null, 0)))
                 .mapPartitions(rows -> new PartitionEncoder<>(rows, queries, Anchor::text, Anchor::withEmbedding))
                 .mapPartitions(rows -> new PartitionEncoder<>(rows, documents, Anchor::positive,
                         (a, p) -> a.withPositiveScore(similarity.of(a.embedding(), p))))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         JavaRDD<String> texts = corpus == null ? pairRows.map(r -> r.getString(1))
                 : corpus.javaRDD().map(r -> r.getString(0)).union(pairRows.map(r -> r.getString(1)));
-        JavaRDD<Candidate> candidates = texts.distinct().zipWithIndex().mapPartitions(rows -> new PartitionEncoder<>(
-                rows, documents, Tuple2::_1, (t, e) -> new Candidate(t._2(), t._1(), e)));
+        JavaRDD<Candidate> candidates = Partitions.spread(texts.distinct().zipWithIndex().map(t -> new Candidate(t._2(), t._1(), null)))
+                .mapPartitions(rows -> new PartitionEncoder<>(rows, documents, Candidate::text, Candidate::withEmbedding));
 
         JavaRDD<List<Anchor>> anchorBlocks = blocks(anchors.keyBy(a -> a.index / block)).persist(StorageLevel.MEMORY_AND_DISK());
         JavaRDD<List<Candidate>> candidateBlocks = blocks(candidates.keyBy(c -> c.index / block)).persist(StorageLevel.MEMORY_AND_DISK());
@@ -136,5 +136,9 @@ public final class SparkHardNegativeMiner {
     }
 
     /** A distinct candidate text, its number and its embedding. */
-    private record Candidate(long index, String text, float[] embedding) implements Serializable {}
+    private record Candidate(long index, String text, float[] embedding) implements Serializable {
+        Candidate withEmbedding(float[] e) {
+            return new Candidate(index, text, e);
+        }
+    }
 }

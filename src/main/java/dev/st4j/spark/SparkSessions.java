@@ -28,6 +28,18 @@ public final class SparkSessions {
         return builder.getOrCreate();
     }
 
+    /** A new session on {@code master}: a session already running in this JVM (one per JVM) is stopped first. */
+    public static SparkSession restart(String master) {
+        requireSpark();
+        SparkSession.getDefaultSession().foreach(session -> {
+            session.stop();
+            return null;
+        });
+        SparkSession.clearActiveSession();
+        SparkSession.clearDefaultSession();
+        return start(master);
+    }
+
     /** Refuses, in one line, a JVM without Spark on its class path or without the module openings Spark needs. */
     public static void requireSpark() {
         try {

@@ -45,6 +45,24 @@ class BenchCommandTest {
     }
 
     @Test
+    void theSparkMeasurementEncodesInOneJvmThenOnEachMasterWithOneModelPerTaskSlot() throws Exception {
+        CliRun.Result run = CliRun.run("bench", "--model", Shared.tinyModel("bert").toString(), "--data-root",
+                Shared.data("stsb").getParent().toString(), "--only", "spark_scifact", "--scifact-limit", "120");
+        assertEquals(0, run.status(), run.stderr());
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : run.stdout().lines().filter(l -> l.startsWith("{")).toList()) {
+            lines.add(new ObjectMapper().readTree(line));
+        }
+        assertEquals(List.of("one JVM", "spark local[1]", "spark local[2]"), lines.stream().map(n -> n.get("mode").asText()).toList());
+        for (JsonNode n : lines) {
+            assertEquals(120, n.get("documents").asInt());
+            assertTrue(n.get("documentsPerSecond").asDouble() > 0 && n.get("peakRssMib").asLong() > 0, n.toString());
+        }
+        assertEquals(1, lines.get(1).get("modelsLoaded").asInt(), "local[1]: one model, loaded once");
+        assertTrue(lines.get(2).get("modelsLoaded").asInt() <= 2, "local[2]: at most one model per task slot");
+    }
+
+    @Test
     void unknownMeasurementIsOneLine() {
         CliRun.Result run = CliRun.run("bench", "--only", "encode_everything");
         assertTrue(run.status() != 0);

@@ -3,7 +3,7 @@ package dev.st4j.testing;
 import dev.st4j.spark.SparkSessions;
 import org.apache.spark.sql.SparkSession;
 
-/** The test JVM's one Spark session, {@code local[2]} as on CI's two cores; started once, ended with the JVM. */
+/** The test JVM's Spark session, {@code local[2]} as on CI's two cores; started on first use, again if a test stopped it. */
 public final class LocalSpark {
     private static SparkSession session;
 
@@ -11,7 +11,7 @@ public final class LocalSpark {
 
     /** The session, started on first use. */
     public static synchronized SparkSession session() {
-        if (session == null) {
+        if (session == null || session.sparkContext().isStopped()) {
             session = SparkSessions.start("local[2]");
         }
         return session;
