@@ -7,6 +7,7 @@ import dev.st4j.resolve.ModelResolver;
 import dev.st4j.spark.EmbeddingsParquet;
 import dev.st4j.spark.EncodeSettings;
 import dev.st4j.spark.ExecutorModels;
+import dev.st4j.spark.SparkDocuments;
 import dev.st4j.spark.SparkEncoder;
 import dev.st4j.spark.SparkSessions;
 import java.io.IOException;
@@ -17,14 +18,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Times encoding a corpus in one JVM and on Spark masters in this JVM (e.g. {@code local[1]}, {@code local[2]}):
- * the same documents, batch size and length; on Spark from a session already started to the Parquet folder
- * written, model loads included, so the difference is Spark's overhead.
+ * the same documents, batch size and length; on Spark from reading the corpus file (with a session already
+ * started) to the Parquet folder written, model loads included, so the difference is Spark's overhead.
  */
 public final class SparkEncodeBenchmark {
     private SparkEncodeBenchmark() {}
@@ -47,26 +46,27 @@ public final class SparkEncodeBenchmark {
         }
     }
 
-    /** Starts {@code master} (stopping a session already running), encodes the corpus on it into a Parquet folder under {@code work}, and stops it. */
-    public static Result spark(String name, String master, String model, int maxSeqLength, Map<String, String> corpus, Path work)
+    /**
+     * Starts {@code master} (stopping a session already running), reads the first {@code documents} of the
+     * corpus file and encodes them on it into a Parquet folder under {@code work}, and stops it.
+     */
+    public static Result spark(String name, String master, String model, int maxSeqLength, Path corpusFile, int documents, Path work)
             throws IOException {
         SparkSession spark = SparkSessions.restart(master);
         try {
-            List<Row> rows = new ArrayList<>(corpus.size());
-            corpus.forEach((id, text) -> rows.add(RowFactory.create(id, text)));
-            Dataset<Row> documents = spark.createDataFrame(rows, new StructType().add("id", "string").add("text", "string"));
             EncodeSettings settings = new EncodeSettings(model, 32, maxSeqLength, null, false, null, null, EncodeSettings.DEFAULT_WINDOW);
             ExecutorModels.closeIdle();
             int loadsBefore = ExecutorModels.loads();
             Path out = work.resolve("embeddings-" + master.replaceAll("[^A-Za-z0-9]", "_"));
             long start = System.nanoTime();
-            long written = EmbeddingsParquet.write(new SparkEncoder(settings).encode(documents), out);
+            Dataset<Row> read = SparkDocuments.read(spark, corpusFile, null, SparkDocuments.TEXT, "title").limit(documents);
+            long written = EmbeddingsParquet.write(new SparkEncoder(settings).encode(read), out);
             double seconds = (System.nanoTime() - start) / 1e9;
-            if (written != corpus.size()) {
-                throw new IllegalStateException("Spark wrote " + written + " embeddings for " + corpus.size() + " documents");
+            if (written != documents) {
+                throw new IllegalStateException("Spark wrote " + written + " embeddings for " + documents + " documents");
             }
             AtomicFiles.deleteTree(out);
-            return new Result(name, "spark " + master, corpus.size(), maxSeqLength, seconds, corpus.size() / seconds,
+            return new Result(name, "spark " + master, documents, maxSeqLength, seconds, documents / seconds,
                     ExecutorModels.loads() - loadsBefore);
         } finally {
             spark.stop();

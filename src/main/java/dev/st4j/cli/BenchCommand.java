@@ -170,7 +170,8 @@ final class BenchCommand implements Callable<Integer> {
                 print(SparkEncodeBenchmark.oneJvm("spark scifact-corpus", model, length, corpus));
                 for (String master : sparkMasters) {
                     ResidentMemory.resetPeak();
-                    print(SparkEncodeBenchmark.spark("spark scifact-corpus", master, model, length, corpus, work));
+                    print(SparkEncodeBenchmark.spark("spark scifact-corpus", master, model, length, dataRoot.resolve("scifact/corpus.csv"),
+                            corpus.size(), work));
                 }
             }
         } finally {

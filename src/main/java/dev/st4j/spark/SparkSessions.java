@@ -14,9 +14,20 @@ public final class SparkSessions {
 
     private SparkSessions() {}
 
-    /** The session for {@code master} (null: {@link #LOCAL}); an active session is reused as it is. */
+    /**
+     * The session for {@code master} (null: spark-submit's, else {@link #LOCAL}). A session already running in
+     * this JVM is reused when it runs on that master; Spark allows one per JVM, so another master is refused.
+     */
     public static SparkSession start(String master) {
         requireSpark();
+        SparkSession running = SparkSession.getDefaultSession().getOrElse(() -> null);
+        if (running != null && !running.sparkContext().isStopped()) {
+            if (master != null && !master.equals(running.sparkContext().master())) {
+                throw new IllegalStateException("--master " + master + ": this JVM already runs a Spark session on "
+                        + running.sparkContext().master() + " (one per JVM)");
+            }
+            return running;
+        }
         quietLogs(master == null || master.startsWith("local"));
         SparkSession.Builder builder = SparkSession.builder().appName("st4j")
                 .config("spark.ui.enabled", "false")

@@ -2,6 +2,7 @@ package dev.st4j.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.st4j.testing.LocalSpark;
 import dev.st4j.testing.Shared;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -45,6 +46,7 @@ final class BadInputs {
         models(c);
         flags(c);
         indexes(c);
+        spark(c);
         return c;
     }
 
@@ -251,6 +253,33 @@ final class BadInputs {
                 (d, m) -> new String[] {"search", "--index", d.toString(), "a query"}, "is not an st4j index"));
         c.add(new Case("Indexes", "search --top-k 0",
                 (d, m) -> new String[] {"search", "--index", d.toString(), "--top-k", "0", "a query"}, "--top-k"));
+    }
+
+    private static void spark(List<Case> c) {
+        c.add(new Case("Spark", "encode --master without --spark", (d, m) -> withFlag(encode(d, m), "--master", LocalSpark.MASTER),
+                "--master applies only with --spark"));
+        c.add(new Case("Spark", "encode --spark of a CSV without the text column",
+                (d, m) -> sparkEncode(d, "corpus.csv", "docid,body\nd1,A cat sits.\n"), "--text-column: "));
+        c.add(new Case("Spark", "encode --spark of a CSV with a row without text",
+                (d, m) -> sparkEncode(d, "corpus.csv", "docid,text\nd1,A cat sits.\nd2,\n"), "docid 'd2' has no text"));
+        c.add(new Case("Spark", "encode --spark of a spreadsheet",
+                (d, m) -> sparkEncode(d, "corpus.xlsx", "not a table"), "expected a .txt, .csv, .jsonl/.json or .parquet file"));
+        c.add(new Case("Spark", "index build --embeddings of a folder Spark did not write", (d, m) -> {
+            Files.writeString(Files.createDirectories(d.resolve("emb")).resolve("part.csv"), "id,embedding\n");
+            return new String[] {"index", "build", "--model", Shared.tinyModel("bert").toString(), "--embeddings", d.resolve("emb").toString(),
+                "--index", d.resolve("idx").toString()};
+        }, "not a Parquet folder of st4j encode --spark"));
+        c.add(new Case("Spark", "mine-hard-negatives --spark with an unknown --anchor-column", (d, m) -> {
+            Files.writeString(d.resolve("pairs.csv"), "anchor,positive\nA cat sits.,A cat is sitting.\n");
+            return new String[] {"mine-hard-negatives", "--spark", "--master", LocalSpark.MASTER, "--model", Shared.tinyModel("bert").toString(),
+                "--data-path", d.resolve("pairs.csv").toString(), "--anchor-column", "question", "--output", d.resolve("out.csv").toString()};
+        }, "--anchor-column: "));
+    }
+
+    private static String[] sparkEncode(Path d, String name, String text) throws IOException {
+        Files.writeString(d.resolve(name), text);
+        return new String[] {"encode", "--spark", "--master", LocalSpark.MASTER, "--model", Shared.tinyModel("bert").toString(), "--input",
+            d.resolve(name).toString(), "--output", d.resolve("out").toString()};
     }
 
     private static String[] indexBuild(Path d, String corpus, Path index) throws IOException {

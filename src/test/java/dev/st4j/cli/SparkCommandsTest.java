@@ -34,7 +34,7 @@ class SparkCommandsTest {
     void encodeOnSparkEqualsEncodeInOneJvm(@TempDir Path dir) throws IOException {
         Path input = Files.writeString(dir.resolve("texts.txt"), LINES);
         ok("encode", "--model", MODEL, "--input", input.toString(), "--output", dir.resolve("one.csv").toString(), "--normalize");
-        CliRun.Result spark = ok("encode", "--spark", "--master", "local[2]", "--model", MODEL, "--input", input.toString(),
+        CliRun.Result spark = ok("encode", "--spark", "--master", LocalSpark.MASTER, "--model", MODEL, "--input", input.toString(),
                 "--output", dir.resolve("emb").toString(), "--normalize");
         assertTrue(spark.stderr().contains("encode: wrote 5 embeddings"), spark.stderr());
         List<String> expected = Files.readAllLines(dir.resolve("one.csv"));
@@ -62,7 +62,7 @@ class SparkCommandsTest {
             csv.append("d").append(i).append(",").append(i % 2 == 0 ? "Title " + i : "").append(",\"").append(lines.get(i)).append("\"\n");
         }
         Files.writeString(corpus, csv);
-        ok("encode", "--spark", "--master", "local[2]", "--model", MODEL, "--input", corpus.toString(), "--output", dir.resolve("emb").toString());
+        ok("encode", "--spark", "--master", LocalSpark.MASTER, "--model", MODEL, "--input", corpus.toString(), "--output", dir.resolve("emb").toString());
         ok("index", "build", "--model", MODEL, "--embeddings", dir.resolve("emb").toString(), "--index", dir.resolve("from-spark").toString());
         ok("index", "build", "--model", MODEL, "--corpus", corpus.toString(), "--index", dir.resolve("from-corpus").toString());
         for (String query : List.of("guitar music", "markets", "onions")) {
@@ -77,7 +77,7 @@ class SparkCommandsTest {
         String data = Shared.data("nli-triplets/validation.csv").toString();
         ok("mine-hard-negatives", "--model", MODEL, "--data-path", data, "--max-samples", "80", "--num-negatives", "2",
                 "--output", dir.resolve("one.csv").toString());
-        ok("mine-hard-negatives", "--spark", "--master", "local[2]", "--model", MODEL, "--data-path", data, "--max-samples", "80",
+        ok("mine-hard-negatives", "--spark", "--master", LocalSpark.MASTER, "--model", MODEL, "--data-path", data, "--max-samples", "80",
                 "--num-negatives", "2", "--block-size", "16", "--output", dir.resolve("spark.csv").toString());
         Table one = TableReader.read(dir.resolve("one.csv"));
         Table spark = TableReader.read(dir.resolve("spark.csv"));
@@ -96,11 +96,11 @@ class SparkCommandsTest {
         Path input = Files.writeString(dir.resolve("texts.txt"), LINES);
         String out = dir.resolve("x.csv").toString();
         assertOneLine("--master applies only with --spark", "encode", "--model", MODEL, "--input", input.toString(), "--output", out,
-                "--master", "local[2]");
+                "--master", LocalSpark.MASTER);
         assertOneLine("--id-column applies only with --spark", "encode", "--model", MODEL, "--input", input.toString(), "--output", out,
                 "--id-column", "id");
         assertOneLine("give one of --corpus", "index", "build", "--model", MODEL, "--index", dir.resolve("i").toString());
-        assertOneLine("--text-column: ", "encode", "--spark", "--master", "local[2]", "--model", MODEL, "--input",
+        assertOneLine("--text-column: ", "encode", "--spark", "--master", LocalSpark.MASTER, "--model", MODEL, "--input",
                 Shared.data("nli-triplets/validation.csv").toString(), "--output", dir.resolve("e").toString());
     }
 

@@ -3,17 +3,22 @@ package dev.st4j.testing;
 import dev.st4j.spark.SparkSessions;
 import org.apache.spark.sql.SparkSession;
 
-/** The test JVM's Spark session, {@code local[2]} as on CI's two cores; started on first use, again if a test stopped it. */
+/**
+ * The test JVM's Spark session, {@code local[2]} as on CI's two cores: the one running if it is that, else a new
+ * one (a test may have stopped it, or run another master).
+ */
 public final class LocalSpark {
-    private static SparkSession session;
+    /** The master of the tests' session; command-line tests pass it as {@code --master}. */
+    public static final String MASTER = "local[2]";
 
     private LocalSpark() {}
 
-    /** The session, started on first use. */
+    /** The session. */
     public static synchronized SparkSession session() {
-        if (session == null || session.sparkContext().isStopped()) {
-            session = SparkSessions.start("local[2]");
+        SparkSession running = SparkSession.getDefaultSession().getOrElse(() -> null);
+        if (running != null && !running.sparkContext().isStopped() && MASTER.equals(running.sparkContext().master())) {
+            return running;
         }
-        return session;
+        return SparkSessions.restart(MASTER);
     }
 }
