@@ -76,10 +76,14 @@ public final class SparkDocuments {
 
     private static void requireComplete(Dataset<Row> documents, Path input, String id) {
         List<Row> missing = documents.filter(documents.col(ID).isNull().or(documents.col(TEXT).isNull())).limit(1).collectAsList();
-        if (!missing.isEmpty()) {
-            Row row = missing.get(0);
-            throw new IllegalArgumentException(input + ": " + (row.isNullAt(0) ? "a row has no " + id
-                    : (id == null ? "row " : id + " '") + row.getString(0) + (id == null ? "" : "'") + " has no text"));
+        if (missing.isEmpty()) {
+            return;
         }
+        Row row = missing.get(0);
+        if (row.isNullAt(0)) {
+            throw new IllegalArgumentException(input + ": a row has no " + id);
+        }
+        String which = id == null ? "row " + row.getString(0) : id + " '" + row.getString(0) + "'";
+        throw new IllegalArgumentException(input + ": " + which + " has no text");
     }
 }

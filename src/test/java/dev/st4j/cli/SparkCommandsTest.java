@@ -34,8 +34,9 @@ class SparkCommandsTest {
     void encodeOnSparkEqualsEncodeInOneJvm(@TempDir Path dir) throws IOException {
         Path input = Files.writeString(dir.resolve("texts.txt"), LINES);
         ok("encode", "--model", MODEL, "--input", input.toString(), "--output", dir.resolve("one.csv").toString(), "--normalize");
-        CliRun.Result spark = ok("encode", "--spark", "--master", LocalSpark.MASTER, "--model", MODEL, "--input", input.toString(),
+        CliRun.Result spark = ok("encode", "--spark", "--model", MODEL, "--input", input.toString(),
                 "--output", dir.resolve("emb").toString(), "--normalize");
+        assertTrue(spark.stderr().contains("Spark local[*]"), "the default master: " + spark.stderr());
         assertTrue(spark.stderr().contains("encode: wrote 5 embeddings"), spark.stderr());
         List<String> expected = Files.readAllLines(dir.resolve("one.csv"));
         Map<String, float[]> byId = new HashMap<>();

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
 /**
- * Mining on Spark ({@code local[2]}, blocks of 32, so every anchor meets candidates from many tasks) chooses the
+ * Mining on Spark ({@code local[*]}, blocks of 32, so every anchor meets candidates from many tasks) chooses the
  * same negatives as the one-JVM miner, with the same scores to 1e-5: 120 NLI pairs against a corpus of NLI
  * negatives, and against the positives alone; with a margin of 0, so the filters take part.
  */
