@@ -41,41 +41,23 @@ public final class SparkHardNegativeMiner {
      * @param corpus one string column of candidate negatives, or null to draw them from the positives
      */
     public List<MinedExample> mine(Dataset<Row> pairs, Dataset<Row> corpus) {
-        SentenceTransformer model = ExecutorModels.borrow(settings);
-        EncodeSettings queries;
-        EncodeSettings documents;
-        SimilarityFunction similarity;
-        try {
-            EncodeOptions base = settings.options();
-            queries = settings.withPromptName(model.queryOptions(base).promptName());
-            documents = settings.withPromptName(model.documentOptions(base).promptName());
-            similarity = SimilarityFunction.of(model);
-        } finally {
-            ExecutorModels.release(settings, model);
-        }
-        int block = options.blockSize();
-        int k = options.topK();
-
+        Roles roles = roles();
         JavaRDD<Row> pairRows = pairs.javaRDD();
-        JavaRDD<Anchor> anchors = Partitions.spread(pairRows.zipWithIndex()
-                .map(t -> new Anchor(t._2(), t._1().getString(0), t._1().getString(1), null, 0)))
-                .mapPartitions(rows -> new PartitionEncoder<>(rows, queries, Anchor::text, Anchor::withEmbedding))
-                .mapPartitions(rows -> new PartitionEncoder<>(rows, documents, Anchor::positive,
-                        (a, p) -> a.withPositiveScore(similarity.of(a.embedding(), p))))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        JavaRDD<Anchor> anchors = encodeAnchors(pairRows, roles).persist(StorageLevel.MEMORY_AND_DISK());
         JavaRDD<String> texts = corpus == null ? pairRows.map(r -> r.getString(1))
                 : corpus.javaRDD().map(r -> r.getString(0)).union(pairRows.map(r -> r.getString(1)));
-        JavaRDD<Candidate> candidates = Partitions.spread(texts.distinct().zipWithIndex().map(t -> new Candidate(t._2(), t._1(), null)))
-                .mapPartitions(rows -> new PartitionEncoder<>(rows, documents, Candidate::text, Candidate::withEmbedding));
-
+        int block = options.blockSize();
         JavaRDD<List<Anchor>> anchorBlocks = blocks(anchors.keyBy(a -> a.index / block)).persist(StorageLevel.MEMORY_AND_DISK());
-        JavaRDD<List<Candidate>> candidateBlocks = blocks(candidates.keyBy(c -> c.index / block)).persist(StorageLevel.MEMORY_AND_DISK());
+        JavaRDD<List<Candidate>> candidateBlocks = blocks(encodeCandidates(texts, roles).keyBy(c -> c.index / block))
+                .persist(StorageLevel.MEMORY_AND_DISK());
         try {
+            SimilarityFunction similarity = roles.similarity();
+            int k = options.topK();
             JavaPairRDD<Long, TopCandidates> best = anchorBlocks.cartesian(candidateBlocks)
                     .flatMapToPair(pair -> scoreBlock(pair._1(), pair._2(), similarity, k).iterator())
                     .reduceByKey(TopCandidates::merge);
             List<Tuple2<Long, Tuple2<Anchor, TopCandidates>>> joined = anchors.keyBy(a -> a.index)
-                    .mapValues(a -> a.withoutEmbedding()).join(best).sortByKey().collect();
+                    .mapValues(Anchor::withoutEmbedding).join(best).sortByKey().collect();
             List<MinedExample> out = new ArrayList<>(joined.size());
             for (Tuple2<Long, Tuple2<Anchor, TopCandidates>> row : joined) {
                 Anchor a = row._2()._1();
@@ -87,6 +69,33 @@ public final class SparkHardNegativeMiner {
             anchorBlocks.unpersist();
             candidateBlocks.unpersist();
         }
+    }
+
+    /** How anchors and documents are encoded and compared, read from the model once in the driver. */
+    private Roles roles() {
+        SentenceTransformer model = ExecutorModels.borrow(settings);
+        try {
+            EncodeOptions base = settings.options();
+            return new Roles(settings.withPromptName(model.queryOptions(base).promptName()),
+                    settings.withPromptName(model.documentOptions(base).promptName()), SimilarityFunction.of(model));
+        } finally {
+            ExecutorModels.release(settings, model);
+        }
+    }
+
+    /** The pairs numbered in their order, anchors encoded as queries, and each positive's score. */
+    private static JavaRDD<Anchor> encodeAnchors(JavaRDD<Row> pairRows, Roles roles) {
+        SimilarityFunction similarity = roles.similarity();
+        return Partitions.spread(pairRows.zipWithIndex().map(t -> new Anchor(t._2(), t._1().getString(0), t._1().getString(1), null, 0)))
+                .mapPartitions(rows -> new PartitionEncoder<>(rows, roles.queries(), Anchor::text, Anchor::withEmbedding))
+                .mapPartitions(rows -> new PartitionEncoder<>(rows, roles.documents(), Anchor::positive,
+                        (a, p) -> a.withPositiveScore(similarity.of(a.embedding(), p))));
+    }
+
+    /** The distinct candidate texts, numbered and encoded as documents. */
+    private static JavaRDD<Candidate> encodeCandidates(JavaRDD<String> texts, Roles roles) {
+        return Partitions.spread(texts.distinct().zipWithIndex().map(t -> new Candidate(t._2(), t._1(), null)))
+                .mapPartitions(rows -> new PartitionEncoder<>(rows, roles.documents(), Candidate::text, Candidate::withEmbedding));
     }
 
     private static <T> JavaRDD<List<T>> blocks(JavaPairRDD<Long, T> keyed) {
@@ -119,6 +128,9 @@ public final class SparkHardNegativeMiner {
         }
         return out;
     }
+
+    /** The settings anchors (queries) and candidates (documents) are encoded with, and the model's similarity. */
+    private record Roles(EncodeSettings queries, EncodeSettings documents, SimilarityFunction similarity) implements Serializable {}
 
     /** A pair as mining needs it: its position, texts, the anchor's embedding and the positive's score. */
     private record Anchor(long index, String text, String positive, float[] embedding, double positiveScore) implements Serializable {

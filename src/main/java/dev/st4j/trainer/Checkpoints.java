@@ -27,6 +27,7 @@ final class Checkpoints {
     static final String OPTIMIZER_FILE = "optimizer.safetensors";
     private static final String PREFIX = "checkpoint-";
     private static final String PARTIAL = ".partial";
+    private static final String DELETING = ".deleting";
 
     private final Path project;
     private final int limit;
@@ -75,14 +76,25 @@ final class Checkpoints {
                 break;
             }
             saved.remove(victim);
-            AtomicFiles.deleteTree(victim);
+            delete(victim);
         }
         return dir;
     }
 
     /**
+     * Removes a checkpoint as a whole: renamed out of the {@code checkpoint-N} names first, so that a process killed
+     * while deleting leaves no incomplete {@code checkpoint-N} folder, only a hidden one the next run removes.
+     */
+    private void delete(Path checkpoint) throws IOException {
+        Path doomed = project.resolve("." + checkpoint.getFileName() + DELETING);
+        AtomicFiles.deleteTree(doomed);
+        AtomicFiles.move(checkpoint, doomed);
+        AtomicFiles.deleteTree(doomed);
+    }
+
+    /**
      * Takes over the checkpoints a run left up to {@code step} (a resumed run prunes as the original would have), and
-     * removes any half-written one a killed process left.
+     * removes what a killed process left half-done: a checkpoint being written or being deleted.
      */
     void adopt(int step, Integer bestStep) throws IOException {
         for (Path dir : complete(project)) {
@@ -92,10 +104,16 @@ final class Checkpoints {
         }
         best = bestStep == null ? null : project.resolve(PREFIX + bestStep);
         try (Stream<Path> s = Files.list(project)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().endsWith(PARTIAL)).toList()) {
+            for (Path p : s.filter(Checkpoints::isLeftOver).toList()) {
                 AtomicFiles.deleteTree(p);
             }
         }
+    }
+
+    /** A checkpoint folder being written or being deleted when its process died. */
+    private static boolean isLeftOver(Path p) {
+        String name = p.getFileName().toString();
+        return name.startsWith("." + PREFIX) && (name.endsWith(PARTIAL) || name.endsWith(DELETING));
     }
 
     /** The best checkpoint so far, or null. */
