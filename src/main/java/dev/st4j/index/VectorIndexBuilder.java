@@ -76,8 +76,7 @@ public final class VectorIndexBuilder {
         if (Files.exists(target) && !IndexManifest.isIndex(target) && !AtomicFiles.isEmptyFolder(target)) {
             throw new IOException(dir + " exists and is not an st4j index; choose another --index folder");
         }
-        Files.createDirectories(target.getParent());
-        Path work = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".partial-");
+        Path work = AtomicFiles.stagingFolder(target);
         try {
             Written written = write(documents, work, lucene, dimension);
             IndexManifest manifest = new IndexManifest(modelReference, function.id(), dimension, written.documents(), written.texts());

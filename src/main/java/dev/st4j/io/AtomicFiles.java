@@ -64,6 +64,24 @@ public final class AtomicFiles {
     }
 
     /**
+     * A new empty folder beside {@code target} to build it in ({@code .NAME.partial-*}), to be put in its place by
+     * {@link #replaceFolder}. What a killed build left beside the same target (its {@code .partial-*} and
+     * {@code .old-*} folders) is removed first: one build at a time writes a given folder.
+     */
+    public static Path stagingFolder(Path target) throws IOException {
+        Path parent = target.getParent();
+        Files.createDirectories(parent);
+        String name = "." + target.getFileName();
+        try (var siblings = Files.list(parent)) {
+            for (Path p : siblings.filter(p -> p.getFileName().toString().startsWith(name + ".partial-")
+                    || p.getFileName().toString().startsWith(name + ".old-")).toList()) {
+                deleteTree(p);
+            }
+        }
+        return Files.createTempDirectory(parent, name + ".partial-");
+    }
+
+    /**
      * Puts the completed folder {@code built} in the place of {@code target}: the old folder (if any) is moved
      * aside first and deleted last, so {@code target} is never half-written.
      */

@@ -29,8 +29,7 @@ public final class EmbeddingsParquet {
         if (Files.exists(target) && !isOutput(target) && !AtomicFiles.isEmptyFolder(target)) {
             throw new IOException("--output " + out + " exists and is not a Parquet folder st4j wrote; choose another folder");
         }
-        Files.createDirectories(target.getParent());
-        Path work = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".partial-");
+        Path work = AtomicFiles.stagingFolder(target);
         try {
             embeddings.write().mode(SaveMode.Overwrite).parquet(work.toString());
             AtomicFiles.replaceFolder(work, target);

@@ -8,6 +8,7 @@ import dev.st4j.data.TableReader;
 import dev.st4j.eval.RetrievalData;
 import dev.st4j.model.EncodeOptions;
 import dev.st4j.model.SentenceTransformer;
+import dev.st4j.testing.ChildJvm;
 import dev.st4j.testing.CliRun;
 import dev.st4j.testing.LocalSpark;
 import dev.st4j.testing.Shared;
@@ -128,17 +129,8 @@ class SparkStandaloneClusterTest {
     }
 
     private static Process java(Path dir, String log, List<String> options, String main, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + Path.of("..", "bin", "spark-jvm.options").toAbsolutePath().normalize(), "-Xmx1g"));
-        command.addAll(options);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile());
-        builder.environment().put("SPARK_HOME", dir.resolve("spark-home").toString());
-        builder.environment().put("SPARK_SCALA_VERSION", "2.13");
-        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        builder.environment().put("SPARK_LOG_DIR", dir.toString());
-        return builder.start();
+        return ChildJvm.start(dir.resolve(log), options, Map.of("SPARK_HOME", dir.resolve("spark-home").toString(), "SPARK_SCALA_VERSION",
+                "2.13", "SPARK_LOCAL_IP", "127.0.0.1", "SPARK_LOG_DIR", dir.toString()), main, args);
     }
 
     private static int freePort() throws IOException {
@@ -161,7 +153,6 @@ class SparkStandaloneClusterTest {
     }
 
     private static String tail(Path log) throws IOException {
-        List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        return ChildJvm.tail(log);
     }
 }
