@@ -5,19 +5,13 @@ import dev.st4j.model.EncodeOptions;
 import dev.st4j.resolve.ModelResolver;
 import dev.st4j.model.SentenceTransformer;
 import dev.st4j.params.PromptFlags;
-import dev.st4j.spark.EmbeddingsParquet;
 import dev.st4j.spark.EncodeSettings;
-import dev.st4j.spark.SparkDocuments;
-import dev.st4j.spark.SparkEncoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -112,13 +106,8 @@ final class EncodeCommand implements Callable<Integer> {
         EncodeOptions prompted = prompt.apply(EncodeOptions.DEFAULTS);
         EncodeSettings settings = new EncodeSettings(model, encoding.batchSize, encoding.maxSeqLength, truncateDim, normalize,
                 prompted.promptName(), prompted.prompt(), EncodeSettings.DEFAULT_WINDOW);
-        SparkSession session = spark.session();
-        Dataset<Row> documents = SparkDocuments.read(session, input, idColumn, textColumn == null ? SparkDocuments.TEXT : textColumn,
-                titleColumn == null ? "title" : titleColumn);
-        long start = System.nanoTime();
-        long rows = EmbeddingsParquet.write(new SparkEncoder(settings).keepTexts(!noTexts).encode(documents), output);
-        System.err.printf("encode: wrote %d embeddings to %s (Parquet, Spark %s, %.1f s)%n", rows, output, session.sparkContext().master(),
-                (System.nanoTime() - start) / 1e9);
+        SparkJobs.encode(spark.master, settings, input, new SparkJobs.Columns(idColumn, textColumn == null ? "text" : textColumn,
+                titleColumn == null ? "title" : titleColumn), !noTexts, output);
         return 0;
     }
 }

@@ -6,8 +6,7 @@ import dev.st4j.index.VectorIndexBuilder;
 import dev.st4j.model.EncodeOptions;
 import dev.st4j.model.SentenceTransformer;
 import dev.st4j.resolve.ModelResolver;
-import dev.st4j.spark.EmbeddingsParquet;
-import dev.st4j.spark.SparkSessions;
+import dev.st4j.spark.SparkAvailability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +54,9 @@ final class IndexCommand implements Runnable {
             if ((corpus == null) == (embeddings == null)) {
                 throw new IllegalArgumentException("give one of --corpus (a file to encode) and --embeddings (a Parquet folder of st4j encode --spark)");
             }
+            if (embeddings != null) {
+                SparkAvailability.require();
+            }
             if (corpus != null && !Files.isRegularFile(corpus)) {
                 throw new IOException("--corpus " + corpus + ": no such file");
             }
@@ -64,8 +66,7 @@ final class IndexCommand implements Runnable {
                 String reference = Files.isDirectory(Path.of(model)) ? Path.of(model).toAbsolutePath().normalize().toString() : model;
                 VectorIndexBuilder builder = new VectorIndexBuilder(st, reference, new EncodeOptions(encoding.batchSize, false, true))
                         .storeTexts(!noTexts);
-                IndexManifest m = corpus != null ? builder.build(RetrievalData.readCorpus(corpus), index)
-                        : builder.build(EmbeddingsParquet.documents(SparkSessions.start(null), embeddings), index);
+                IndexManifest m = corpus != null ? builder.build(RetrievalData.readCorpus(corpus), index) : SparkJobs.index(builder, embeddings, index);
                 System.err.printf("index: %d documents, %d dimensions (%s) in %s, %.1f s%n", m.documents(), m.dimension(),
                         m.similarity(), index, (System.nanoTime() - start) / 1e9);
             }

@@ -1,7 +1,6 @@
 package dev.st4j.cli;
 
-import dev.st4j.spark.SparkSessions;
-import org.apache.spark.sql.SparkSession;
+import dev.st4j.spark.SparkAvailability;
 import picocli.CommandLine.Option;
 
 /** {@code --spark} and {@code --master}: run a command's work on Apache Spark; shared by {@code encode} and {@code mine-hard-negatives}. */
@@ -12,15 +11,13 @@ final class SparkFlags {
     @Option(names = "--master", description = "Spark master URL with --spark (default: local[*], or spark-submit's).")
     String master;
 
-    /** Refuses {@code --master} without {@code --spark}. */
+    /** Refuses {@code --master} without {@code --spark}, and {@code --spark} where this JVM cannot run Spark. */
     void validate() {
         if (master != null && !enabled) {
             throw new IllegalArgumentException("--master applies only with --spark");
         }
-    }
-
-    /** The session these flags ask for. */
-    SparkSession session() {
-        return SparkSessions.start(master);
+        if (enabled) {
+            SparkAvailability.require();
+        }
     }
 }

@@ -4,13 +4,11 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The Spark session st4j's distributed commands run in: {@code local[*]} inside this JVM unless a master URL is
- * given, with Spark's own logging kept to warnings; and the checks that say, in one line, what a JVM lacks.
+ * given, with Spark's own logging kept to warnings.
  */
 public final class SparkSessions {
     /** The default master: every core of this JVM's machine, nothing to install. */
     public static final String LOCAL = "local[*]";
-
-    private static final String SPARK_CLASS = "org.apache.spark.sql.SparkSession";
 
     private SparkSessions() {}
 
@@ -19,7 +17,7 @@ public final class SparkSessions {
      * this JVM is reused when it runs on that master; Spark allows one per JVM, so another master is refused.
      */
     public static SparkSession start(String master) {
-        requireSpark();
+        SparkAvailability.require();
         SparkSession running = SparkSession.getDefaultSession().getOrElse(() -> null);
         if (running != null && !running.sparkContext().isStopped()) {
             if (master != null && !master.equals(running.sparkContext().master())) {
@@ -41,7 +39,7 @@ public final class SparkSessions {
 
     /** A new session on {@code master}: a session already running in this JVM (one per JVM) is stopped first. */
     public static SparkSession restart(String master) {
-        requireSpark();
+        SparkAvailability.require();
         SparkSession.getDefaultSession().foreach(session -> {
             session.stop();
             return null;
@@ -49,20 +47,6 @@ public final class SparkSessions {
         SparkSession.clearActiveSession();
         SparkSession.clearDefaultSession();
         return start(master);
-    }
-
-    /** Refuses, in one line, a JVM without Spark on its class path or without the module openings Spark needs. */
-    public static void requireSpark() {
-        try {
-            Class.forName(SPARK_CLASS, false, SparkSessions.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("--spark: Apache Spark is not on the class path (bin/st4j adds kernel-ext/target/spark-lib; "
-                    + "a Java application adds org.apache.spark:spark-sql_2.13, docs/scale.md)");
-        }
-        if (!Object.class.getModule().isOpen("sun.nio.ch", SparkSessions.class.getModule())) {
-            throw new IllegalStateException("--spark: this JVM lacks the --add-opens flags Spark needs on Java 17 "
-                    + "(java @bin/spark-jvm.options ..., as bin/st4j starts it; docs/scale.md)");
-        }
     }
 
     /**

@@ -14,10 +14,16 @@ public final class ChildJvm {
     /** Starts {@code main args} with extra JVM options and environment; stdout and stderr go to {@code log}. */
     public static Process start(Path log, List<String> options, Map<String, String> environment, String main, String... args)
             throws IOException {
+        return start(System.getProperty("java.class.path"), log, options, environment, main, args);
+    }
+
+    /** The same on another class path. */
+    public static Process start(String classPath, Path log, List<String> options, Map<String, String> environment, String main,
+            String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + Path.of("..", "bin", "spark-jvm.options").toAbsolutePath().normalize(), "-Xmx1g"));
         command.addAll(options);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main));
+        command.addAll(List.of("-cp", classPath, main));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
