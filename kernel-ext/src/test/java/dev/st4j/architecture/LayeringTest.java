@@ -116,4 +116,14 @@ class LayeringTest {
                 .resideInAPackage("org.knowm.xchart..").because("views draw; the kernel only displays charts that cells return")
                 .check(classes);
     }
+
+    @Test
+    void sparkTypesStayWhereSparkIsCertainlyPresent() {
+        noClasses().that().resideOutsideOfPackage("dev.st4j.spark..")
+                .and().doNotHaveFullyQualifiedName("dev.st4j.cli.SparkJobs")
+                .and().doNotHaveFullyQualifiedName("dev.st4j.bench.SparkEncodeBenchmark")
+                .should().dependOnClassesThat().resideInAPackage("org.apache.spark..")
+                .because("Spark is a provided dependency: a class that names its types fails to load where it is absent (WithoutSparkTest)")
+                .check(classes);
+    }
 }
