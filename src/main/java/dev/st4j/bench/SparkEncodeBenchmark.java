@@ -60,7 +60,8 @@ public final class SparkEncodeBenchmark {
             Path out = work.resolve("embeddings-" + master.replaceAll("[^A-Za-z0-9]", "_"));
             long start = System.nanoTime();
             Dataset<Row> read = SparkDocuments.read(spark, corpusFile, null, SparkDocuments.TEXT, "title").limit(documents);
-            long written = EmbeddingsParquet.write(new SparkEncoder(settings).encode(read), out);
+            SparkEncoder encoder = new SparkEncoder(settings);
+            long written = EmbeddingsParquet.write(encoder.encode(read), encoder.manifest(), out);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (written != documents) {
                 throw new IllegalStateException("Spark wrote " + written + " embeddings for " + documents + " documents");

@@ -6,10 +6,12 @@ import dev.st4j.index.VectorIndexBuilder;
 import dev.st4j.model.EncodeOptions;
 import dev.st4j.model.SentenceTransformer;
 import dev.st4j.resolve.ModelResolver;
+import dev.st4j.spark.EmbeddingsManifest;
 import dev.st4j.spark.SparkAvailability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,9 +30,10 @@ final class IndexCommand implements Runnable {
     /** {@code st4j index build}. */
     @Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Encode a corpus (CSV/JSONL with docid and text columns, as BEIR's corpus) and write its vector index;",
-                "or index the Parquet folder st4j encode --spark wrote (--embeddings), encoded by the same --model."})
+                "or index the Parquet folder st4j encode --spark wrote (--embeddings; the model is the one that encoded it)."})
     static final class Build implements Callable<Integer> {
-        @Option(names = "--model", required = true, description = "Model folder or Hub id; queries will be encoded by the same model.")
+        @Option(names = "--model", description = "Model folder or Hub id; queries will be encoded by the same model "
+                + "(with --embeddings: the one that encoded them, by default).")
         String model;
 
         @Option(names = "--corpus", description = "Corpus file with docid and text columns (title is prepended when present).")
@@ -60,10 +63,13 @@ final class IndexCommand implements Runnable {
             if (corpus != null && !Files.isRegularFile(corpus)) {
                 throw new IOException("--corpus " + corpus + ": no such file");
             }
+            String reference = embeddings != null ? encodedBy() : reference(model);
+            if (reference == null) {
+                throw new IllegalArgumentException("--model is required with --corpus");
+            }
             long start = System.nanoTime();
-            try (SentenceTransformer st = ModelResolver.load(model)) {
+            try (SentenceTransformer st = ModelResolver.load(reference)) {
                 encoding.applyTo(st);
-                String reference = Files.isDirectory(Path.of(model)) ? Path.of(model).toAbsolutePath().normalize().toString() : model;
                 VectorIndexBuilder builder = new VectorIndexBuilder(st, reference, new EncodeOptions(encoding.batchSize, false, true))
                         .storeTexts(!noTexts);
                 IndexManifest m = corpus != null ? builder.build(RetrievalData.readCorpus(corpus), index) : SparkJobs.index(builder, embeddings, index);
@@ -71,6 +77,32 @@ final class IndexCommand implements Runnable {
                         m.similarity(), index, (System.nanoTime() - start) / 1e9);
             }
             return 0;
+        }
+
+        /** The model of {@code --embeddings}: the one its manifest names, which {@code --model}, when given, must be. */
+        private String encodedBy() throws IOException {
+            Optional<EmbeddingsManifest> manifest = EmbeddingsManifest.read(embeddings);
+            if (manifest.isEmpty()) {
+                if (model == null) {
+                    throw new IllegalArgumentException("--model: " + embeddings + " does not say which model encoded it (no "
+                            + EmbeddingsManifest.FILE + "); name that model");
+                }
+                return reference(model);
+            }
+            String encoder = manifest.get().model();
+            if (model != null && !reference(model).equals(encoder)) {
+                throw new IllegalArgumentException("--model " + model + ": the embeddings in " + embeddings + " were encoded by " + encoder
+                        + "; queries must be encoded by the same model");
+            }
+            return encoder;
+        }
+
+        /** A model folder as an absolute path (what manifests record), a Hub id as it is; null stays null. */
+        private static String reference(String model) {
+            if (model == null) {
+                return null;
+            }
+            return Files.isDirectory(Path.of(model)) ? Path.of(model).toAbsolutePath().normalize().toString() : model;
         }
     }
 }

@@ -38,7 +38,8 @@ final class SparkJobs {
         SparkSession session = SparkSessions.start(master);
         Dataset<Row> documents = SparkDocuments.read(session, input, columns.id(), columns.text(), columns.title());
         long start = System.nanoTime();
-        long rows = EmbeddingsParquet.write(new SparkEncoder(settings).keepTexts(keepTexts).encode(documents), output);
+        SparkEncoder encoder = new SparkEncoder(settings).keepTexts(keepTexts);
+        long rows = EmbeddingsParquet.write(encoder.encode(documents), encoder.manifest(), output);
         System.err.printf("encode: wrote %d embeddings to %s (Parquet, Spark %s, %.1f s)%n", rows, output, session.sparkContext().master(),
                 (System.nanoTime() - start) / 1e9);
     }

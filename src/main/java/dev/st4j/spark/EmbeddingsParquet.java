@@ -15,7 +15,7 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Embeddings as Parquet: the folder {@code st4j encode --spark} writes (id, optional text, {@code array<float>}
- * embedding) and {@code st4j index build --embeddings} reads. A folder appears complete or not at all: Spark
+ * embedding, and {@link EmbeddingsManifest}) and {@code st4j index build --embeddings} reads. A folder appears complete or not at all: Spark
  * writes it under a temporary name beside the target, and it is renamed when the job has succeeded.
  */
 public final class EmbeddingsParquet {
@@ -23,8 +23,11 @@ public final class EmbeddingsParquet {
 
     private EmbeddingsParquet() {}
 
-    /** Writes {@code embeddings} to the folder {@code out}, replacing an earlier output there; returns the row count. */
-    public static long write(Dataset<Row> embeddings, Path out) throws IOException {
+    /**
+     * Writes {@code embeddings} to the folder {@code out} with their manifest (null: none), replacing an earlier
+     * output there; returns the row count.
+     */
+    public static long write(Dataset<Row> embeddings, EmbeddingsManifest manifest, Path out) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         if (Files.exists(target) && !isOutput(target) && !AtomicFiles.isEmptyFolder(target)) {
             throw new IOException("--output " + out + " exists and is not a Parquet folder st4j wrote; choose another folder");
@@ -32,6 +35,9 @@ public final class EmbeddingsParquet {
         Path work = AtomicFiles.stagingFolder(target);
         try {
             embeddings.write().mode(SaveMode.Overwrite).parquet(work.toString());
+            if (manifest != null) {
+                manifest.write(work);
+            }
             AtomicFiles.replaceFolder(work, target);
             return embeddings.sparkSession().read().parquet(target.toString()).count();
         } finally {

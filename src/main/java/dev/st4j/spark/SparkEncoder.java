@@ -31,6 +31,16 @@ public final class SparkEncoder {
         return this;
     }
 
+    /** What the embeddings will be: the model, their width (loading the model here once), normalisation, prompt. */
+    public EmbeddingsManifest manifest() {
+        var model = ExecutorModels.borrow(settings);
+        try {
+            return EmbeddingsManifest.of(settings, model.truncateDim() != null ? model.truncateDim() : model.dimension());
+        } finally {
+            ExecutorModels.release(settings, model);
+        }
+    }
+
     /** The schema of the result: id, optional text, embedding. */
     public StructType schema() {
         StructType schema = new StructType().add(SparkDocuments.ID, DataTypes.StringType, false);

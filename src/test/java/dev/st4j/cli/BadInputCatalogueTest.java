@@ -53,7 +53,7 @@ class BadInputCatalogueTest {
             List<String> before = listing(dir);
             CliRun.Result result = CliRun.run(args);
             String line = result.stderr();
-            PRINTED.put(i, c.group() + "\t" + c.what() + "\t" + line.replace(dir.toString(), "DIR"));
+            PRINTED.put(i, c.group() + "\t" + c.what() + "\t" + line.replace(dir.toString(), "DIR").replace(Shared.root().toString(), "SHARED"));
             assertTrue(result.status() == 1 || result.status() == 2, "exit status 1 (bad input) or 2 (bad usage): " + result.status()
                     + "; stderr: " + line);
             assertEquals(1, line.lines().count(), "one line: " + line);

@@ -2,6 +2,7 @@ package dev.st4j.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.st4j.testing.CliRun;
 import dev.st4j.testing.LocalSpark;
 import dev.st4j.testing.Shared;
 import java.io.IOException;
@@ -269,6 +270,14 @@ final class BadInputs {
             return new String[] {"index", "build", "--model", Shared.tinyModel("bert").toString(), "--embeddings", d.resolve("emb").toString(),
                 "--index", d.resolve("idx").toString()};
         }, "not a Parquet folder of st4j encode --spark"));
+        c.add(new Case("Spark", "index build --embeddings with another --model than the one that encoded them", (d, m) -> {
+            String[] encode = sparkEncode(d, "corpus.csv", "docid,text\nd1,A cat sits.\nd2,A dog runs.\n");
+            if (CliRun.run(encode).status() != 0) {
+                throw new IOException("encode --spark failed while preparing the case");
+            }
+            return new String[] {"index", "build", "--model", Shared.tinyModel("distilbert").toString(), "--embeddings", d.resolve("out").toString(),
+                "--index", d.resolve("idx").toString()};
+        }, "were encoded by"));
         c.add(new Case("Spark", "mine-hard-negatives --spark with an unknown --anchor-column", (d, m) -> {
             Files.writeString(d.resolve("pairs.csv"), "anchor,positive\nA cat sits.,A cat is sitting.\n");
             return new String[] {"mine-hard-negatives", "--spark", "--master", LocalSpark.MASTER, "--model", Shared.tinyModel("bert").toString(),

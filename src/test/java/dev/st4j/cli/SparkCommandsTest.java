@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.st4j.data.TableReader;
+import dev.st4j.index.IndexManifest;
 import dev.st4j.spark.EmbeddingsParquet;
 import dev.st4j.testing.CliRun;
 import dev.st4j.testing.LocalSpark;
@@ -23,7 +24,7 @@ import tech.tablesaw.api.Table;
 /**
  * The Spark paths of the command line give what the one-JVM paths give: {@code encode --spark} the embeddings
  * of {@code encode} (to 1e-5), {@code index build --embeddings} the same search results as {@code index build
- * --corpus}, {@code mine-hard-negatives --spark} the same negatives; and flags that need {@code --spark} say so.
+ * --corpus} (with the model that encoded them, another refused), {@code mine-hard-negatives --spark} the same negatives; and flags that need {@code --spark} say so.
  */
 class SparkCommandsTest {
     private static final String MODEL = Shared.tinyModel("bert").toString();
@@ -64,7 +65,11 @@ class SparkCommandsTest {
         }
         Files.writeString(corpus, csv);
         ok("encode", "--spark", "--master", LocalSpark.MASTER, "--model", MODEL, "--input", corpus.toString(), "--output", dir.resolve("emb").toString());
-        ok("index", "build", "--model", MODEL, "--embeddings", dir.resolve("emb").toString(), "--index", dir.resolve("from-spark").toString());
+        ok("index", "build", "--embeddings", dir.resolve("emb").toString(), "--index", dir.resolve("from-spark").toString());
+        assertEquals(Shared.tinyModel("bert").toAbsolutePath().normalize().toString(),
+                IndexManifest.read(dir.resolve("from-spark")).model(), "the model that encoded the embeddings");
+        assertOneLine("were encoded by", "index", "build", "--model", Shared.tinyModel("distilbert").toString(), "--embeddings",
+                dir.resolve("emb").toString(), "--index", dir.resolve("other").toString());
         ok("index", "build", "--model", MODEL, "--corpus", corpus.toString(), "--index", dir.resolve("from-corpus").toString());
         for (String query : List.of("guitar music", "markets", "onions")) {
             String fromSpark = ok("search", "--index", dir.resolve("from-spark").toString(), "--top-k", "5", "--exact", query).stdout();

@@ -90,7 +90,8 @@ class SparkEncoderTest {
         assertEquals(expected, read);
 
         Path out = dir.resolve("emb");
-        long written = EmbeddingsParquet.write(new SparkEncoder(settings()).keepTexts(false).encode(documents), out);
+        SparkEncoder encoder = new SparkEncoder(settings()).keepTexts(false);
+        long written = EmbeddingsParquet.write(encoder.encode(documents), encoder.manifest(), out);
         assertEquals(expected.size(), written);
         Dataset<Row> back = spark.read().parquet(out.toString());
         assertEquals(List.of("id", "embedding"), List.of(back.columns()));
@@ -98,6 +99,8 @@ class SparkEncoderTest {
         try (var names = Files.list(dir)) {
             assertEquals(List.of("corpus.csv", "emb"), names.map(p -> p.getFileName().toString()).sorted().toList());
         }
+        EmbeddingsManifest manifest = EmbeddingsManifest.read(out).orElseThrow();
+        assertEquals(new EmbeddingsManifest(Shared.tinyModel("bert").toAbsolutePath().normalize().toString(), 32, false, null, null), manifest);
     }
 
     @Test
