@@ -19,7 +19,8 @@ import org.apache.spark.sql.types.StructType;
  * Documents to encode, read with Spark as {@code (id, text)} rows: a text file (a document per line), CSV with a
  * header, JSON Lines, or Parquet (a file or a folder of parts). The id is the file's id column ({@code id},
  * {@code _id} or {@code docid} unless named), else the row's number from 1; the text is the text column, after
- * the title column when the file has one (as st4j's corpus readers do).
+ * the title column when the file has one (as st4j's corpus readers do). Ids must be unique, as the corpus readers
+ * require.
  */
 public final class SparkDocuments {
     /** The id column of the rows read. */
@@ -60,6 +61,9 @@ public final class SparkDocuments {
                 ? raw.select(raw.col(id).cast(DataTypes.StringType).as(ID), body.as(TEXT))
                 : numbered(spark, raw.select(body.as(TEXT)));
         requireComplete(documents, input, id);
+        if (id != null) {
+            requireUniqueIds(documents, input, id);
+        }
         return documents;
     }
 
@@ -72,6 +76,15 @@ public final class SparkDocuments {
     private static Dataset<Row> numbered(SparkSession spark, Dataset<Row> texts) {
         JavaRDD<Row> rows = texts.javaRDD().zipWithIndex().map(t -> RowFactory.create(Long.toString(t._2() + 1), t._1().getString(0)));
         return spark.createDataFrame(rows, SCHEMA);
+    }
+
+    /** Refuses a file whose id column repeats an id: an index or an evaluation would keep only one of them. */
+    private static void requireUniqueIds(Dataset<Row> documents, Path input, String id) {
+        List<Row> repeated = documents.groupBy(ID).count().filter(functions.col("count").gt(1)).limit(1).collectAsList();
+        if (!repeated.isEmpty()) {
+            throw new IllegalArgumentException(input + ": " + id + " '" + repeated.get(0).getString(0) + "' appears "
+                    + repeated.get(0).getLong(1) + " times; ids must be unique");
+        }
     }
 
     private static void requireComplete(Dataset<Row> documents, Path input, String id) {

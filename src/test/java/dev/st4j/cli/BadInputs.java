@@ -263,6 +263,8 @@ final class BadInputs {
                 (d, m) -> sparkEncode(d, "corpus.csv", "docid,body\nd1,A cat sits.\n"), "--text-column: "));
         c.add(new Case("Spark", "encode --spark of a CSV with a row without text",
                 (d, m) -> sparkEncode(d, "corpus.csv", "docid,text\nd1,A cat sits.\nd2,\n"), "docid 'd2' has no text"));
+        c.add(new Case("Spark", "encode --spark of a CSV with a repeated docid",
+                (d, m) -> sparkEncode(d, "corpus.csv", "docid,text\nd1,A cat sits.\nd2,A dog runs.\nd1,A bird sings.\n"), "docid 'd1' appears 2 times"));
         c.add(new Case("Spark", "encode --spark of a spreadsheet",
                 (d, m) -> sparkEncode(d, "corpus.xlsx", "not a table"), "expected a .txt, .csv, .jsonl/.json or .parquet file"));
         c.add(new Case("Spark", "index build --embeddings of a folder Spark did not write", (d, m) -> {
