@@ -33,17 +33,8 @@ final class EncodeCommand implements Callable<Integer> {
     @Mixin
     SparkFlags spark;
 
-    @Option(names = "--id-column", description = "With --spark: the id column (default: id, _id or docid, else the row number from 1).")
-    String idColumn;
-
-    @Option(names = "--text-column", description = "With --spark: the text column (default: text).")
-    String textColumn;
-
-    @Option(names = "--title-column", description = "With --spark: a column put before the text when present (default: title, as BEIR corpora).")
-    String titleColumn;
-
-    @Option(names = "--no-texts", description = "With --spark: write ids and embeddings only.")
-    boolean noTexts;
+    @Mixin
+    SparkColumnFlags columns;
 
     @Option(names = "--normalize", description = "L2-normalize the embeddings.")
     boolean normalize;
@@ -61,14 +52,9 @@ final class EncodeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         encoding.validate();
         spark.validate();
+        columns.requireSpark(spark.enabled);
         if (spark.enabled) {
             return encodeOnSpark();
-        }
-        for (var flag : new Object[][] {{"--id-column", idColumn}, {"--text-column", textColumn}, {"--title-column", titleColumn},
-            {"--no-texts", noTexts ? true : null}}) {
-            if (flag[1] != null) {
-                throw new IllegalArgumentException(flag[0] + " applies only with --spark");
-            }
         }
         if (!Files.isRegularFile(input)) {
             throw new IOException("--input " + input + ": no such file");
@@ -106,8 +92,7 @@ final class EncodeCommand implements Callable<Integer> {
         EncodeOptions prompted = prompt.apply(EncodeOptions.DEFAULTS);
         EncodeSettings settings = new EncodeSettings(model, encoding.batchSize, encoding.maxSeqLength, truncateDim, normalize,
                 prompted.promptName(), prompted.prompt(), EncodeSettings.DEFAULT_WINDOW);
-        SparkJobs.encode(spark.master, settings, input, new SparkJobs.Columns(idColumn, textColumn == null ? "text" : textColumn,
-                titleColumn == null ? "title" : titleColumn), !noTexts, output);
+        SparkJobs.encode(spark.master, settings, input, columns, output);
         return 0;
     }
 }

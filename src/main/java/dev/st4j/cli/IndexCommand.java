@@ -63,10 +63,10 @@ final class IndexCommand implements Runnable {
             if (corpus != null && !Files.isRegularFile(corpus)) {
                 throw new IOException("--corpus " + corpus + ": no such file");
             }
-            String reference = embeddings != null ? encodedBy() : reference(model);
-            if (reference == null) {
+            if (embeddings == null && model == null) {
                 throw new IllegalArgumentException("--model is required with --corpus");
             }
+            String reference = embeddings != null ? encodedBy() : ModelResolver.reference(model);
             long start = System.nanoTime();
             try (SentenceTransformer st = ModelResolver.load(reference)) {
                 encoding.applyTo(st);
@@ -87,22 +87,14 @@ final class IndexCommand implements Runnable {
                     throw new IllegalArgumentException("--model: " + embeddings + " does not say which model encoded it (no "
                             + EmbeddingsManifest.FILE + "); name that model");
                 }
-                return reference(model);
+                return ModelResolver.reference(model);
             }
             String encoder = manifest.get().model();
-            if (model != null && !reference(model).equals(encoder)) {
+            if (model != null && !ModelResolver.reference(model).equals(encoder)) {
                 throw new IllegalArgumentException("--model " + model + ": the embeddings in " + embeddings + " were encoded by " + encoder
                         + "; queries must be encoded by the same model");
             }
             return encoder;
-        }
-
-        /** A model folder as an absolute path (what manifests record), a Hub id as it is; null stays null. */
-        private static String reference(String model) {
-            if (model == null) {
-                return null;
-            }
-            return Files.isDirectory(Path.of(model)) ? Path.of(model).toAbsolutePath().normalize().toString() : model;
         }
     }
 }

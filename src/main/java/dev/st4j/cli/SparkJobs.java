@@ -29,16 +29,12 @@ import tech.tablesaw.api.Table;
 final class SparkJobs {
     private SparkJobs() {}
 
-    /** Which columns of the input are the id, the text and the title put before it. */
-    record Columns(String id, String text, String title) {}
-
     /** Encodes {@code input}'s documents on {@code master} into the Parquet folder {@code output}. */
-    static void encode(String master, EncodeSettings settings, Path input, Columns columns, boolean keepTexts, Path output)
-            throws IOException {
+    static void encode(String master, EncodeSettings settings, Path input, SparkColumnFlags columns, Path output) throws IOException {
         SparkSession session = SparkSessions.start(master);
-        Dataset<Row> documents = SparkDocuments.read(session, input, columns.id(), columns.text(), columns.title());
+        Dataset<Row> documents = SparkDocuments.read(session, input, columns.id, columns.textColumn(), columns.titleColumn());
         long start = System.nanoTime();
-        SparkEncoder encoder = new SparkEncoder(settings).keepTexts(keepTexts);
+        SparkEncoder encoder = new SparkEncoder(settings).keepTexts(!columns.noTexts);
         long rows = EmbeddingsParquet.write(encoder.encode(documents), encoder.manifest(), output);
         System.err.printf("encode: wrote %d embeddings to %s (Parquet, Spark %s, %.1f s)%n", rows, output, session.sparkContext().master(),
                 (System.nanoTime() - start) / 1e9);

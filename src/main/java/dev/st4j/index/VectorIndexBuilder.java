@@ -3,15 +3,13 @@ package dev.st4j.index;
 import dev.st4j.io.AtomicFiles;
 import dev.st4j.model.EncodeOptions;
 import dev.st4j.model.SentenceTransformer;
+import dev.st4j.model.WindowedEncoding;
 import dev.st4j.similarity.SimilarityFunction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -57,7 +55,9 @@ public final class VectorIndexBuilder {
 
     /** Encodes {@code corpus} (id → text, in order) and writes the index to {@code dir}, replacing an index there. */
     public IndexManifest build(Map<String, String> corpus, Path dir) throws IOException {
-        return build(new EncodingIterator(corpus), dir);
+        return build(new WindowedEncoding<>(corpus.entrySet().iterator(), SLICE, Map.Entry::getValue,
+                texts -> model.encodeDocument(texts, options), (entry, embedding) -> new IndexDocument(entry.getKey(), entry.getValue(),
+                embedding)), dir);
     }
 
     /**
@@ -120,44 +120,5 @@ public final class VectorIndexBuilder {
             writer.commit();
         }
         return new Written(count, texts);
-    }
-
-    /** The corpus's documents with their embeddings, encoded a slice at a time as they are read. */
-    private final class EncodingIterator implements Iterator<IndexDocument> {
-        private final Iterator<Map.Entry<String, String>> entries;
-        private final List<IndexDocument> slice = new ArrayList<>(SLICE);
-        private int next;
-
-        EncodingIterator(Map<String, String> corpus) {
-            this.entries = corpus.entrySet().iterator();
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (next == slice.size() && entries.hasNext()) {
-                slice.clear();
-                next = 0;
-                List<String> ids = new ArrayList<>(SLICE);
-                List<String> texts = new ArrayList<>(SLICE);
-                while (entries.hasNext() && ids.size() < SLICE) {
-                    Map.Entry<String, String> e = entries.next();
-                    ids.add(e.getKey());
-                    texts.add(e.getValue());
-                }
-                float[][] embeddings = model.encodeDocument(texts, options);
-                for (int i = 0; i < ids.size(); i++) {
-                    slice.add(new IndexDocument(ids.get(i), texts.get(i), embeddings[i]));
-                }
-            }
-            return next < slice.size();
-        }
-
-        @Override
-        public IndexDocument next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            return slice.get(next++);
-        }
     }
 }

@@ -34,6 +34,15 @@ public final class ModelResolver {
         this.revision = revision == null ? "main" : revision;
     }
 
+    /**
+     * How manifests (of indexes, of embeddings) record a model: a folder as its absolute path, so that it still
+     * names the folder from elsewhere; a Hub id or bundled name as it is.
+     */
+    public static String reference(String pathOrId) {
+        Path path = Path.of(pathOrId);
+        return Files.isDirectory(path) ? path.toAbsolutePath().normalize().toString() : pathOrId;
+    }
+
     /** Resolves with the process environment and no explicit token. */
     public static SentenceTransformer load(String pathOrId) throws IOException {
         return new ModelResolver(System.getenv(), null, null).loadModel(pathOrId);

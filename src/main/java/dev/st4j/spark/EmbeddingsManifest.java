@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.st4j.io.AtomicFiles;
 import dev.st4j.io.JsonFiles;
+import dev.st4j.resolve.ModelResolver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +30,7 @@ public record EmbeddingsManifest(String model, int dimension, boolean normalized
 
     /** The manifest of the embeddings {@code settings} describe, of width {@code dimension}. */
     public static EmbeddingsManifest of(EncodeSettings settings, int dimension) {
-        String model = Files.isDirectory(Path.of(settings.model())) ? Path.of(settings.model()).toAbsolutePath().normalize().toString()
-                : settings.model();
-        return new EmbeddingsManifest(model, dimension, settings.normalize(), settings.promptName(), settings.prompt());
+        return new EmbeddingsManifest(ModelResolver.reference(settings.model()), dimension, settings.normalize(), settings.promptName(), settings.prompt());
     }
 
     /** The manifest in {@code folder}, if it has one (outputs of other tools have none). */

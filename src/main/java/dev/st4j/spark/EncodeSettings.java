@@ -50,11 +50,6 @@ public record EncodeSettings(String model, int batchSize, Integer maxSeqLength, 
         return new EncodeSettings(model, batchSize, maxSeqLength, truncateDim, normalize, name, prompt, window);
     }
 
-    /** A copy with another window. */
-    public EncodeSettings withWindow(int texts) {
-        return new EncodeSettings(model, batchSize, maxSeqLength, truncateDim, normalize, promptName, prompt, texts);
-    }
-
     /** The options {@code SentenceTransformer.encode} takes. */
     EncodeOptions options() {
         return new EncodeOptions(batchSize, normalize, false, promptName, prompt);

@@ -1,70 +1,29 @@
 package dev.st4j.spark;
 
 import dev.st4j.model.SentenceTransformer;
-import java.util.ArrayList;
+import dev.st4j.model.WindowedEncoding;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Encodes the rows of one partition as they are read: a window of rows at a time, sorted by length inside the
- * window so that batches pad little, with a model borrowed from {@link ExecutorModels} for each window. Memory stays within one window of texts and embeddings, whatever the partition's size.
- *
- * @param <T> the rows read
- * @param <R> the rows written, one per row read
+ * Encodes the rows of one partition as they are read, in windows ({@link WindowedEncoding}), with a model
+ * borrowed from {@link ExecutorModels} for each window: memory stays within one window whatever the
+ * partition's size, and the executor loads no model per partition.
  */
-final class PartitionEncoder<T, R> implements Iterator<R> {
-    private final Iterator<T> rows;
-    private final EncodeSettings settings;
-    private final Function<T, String> text;
-    private final BiFunction<T, float[], R> output;
-    private final List<R> ready = new ArrayList<>();
-    private int next;
+final class PartitionEncoder {
+    private PartitionEncoder() {}
 
-    PartitionEncoder(Iterator<T> rows, EncodeSettings settings, Function<T, String> text, BiFunction<T, float[], R> output) {
-        this.rows = rows;
-        this.settings = settings;
-        this.text = text;
-        this.output = output;
+    /** The partition's rows, each written with its embedding as {@code settings} say. */
+    static <T, R> Iterator<R> encode(Iterator<T> rows, EncodeSettings settings, Function<T, String> text, BiFunction<T, float[], R> output) {
+        return new WindowedEncoding<>(rows, settings.window(), text, texts -> encodeWithBorrowedModel(settings, texts), output);
     }
 
-    @Override
-    public boolean hasNext() {
-        if (next == ready.size()) {
-            fill();
-        }
-        return next < ready.size();
-    }
-
-    @Override
-    public R next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        return ready.get(next++);
-    }
-
-    private void fill() {
-        ready.clear();
-        next = 0;
-        List<T> window = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        while (rows.hasNext() && window.size() < settings.window()) {
-            T row = rows.next();
-            window.add(row);
-            texts.add(text.apply(row));
-        }
-        if (window.isEmpty()) {
-            return;
-        }
+    private static float[][] encodeWithBorrowedModel(EncodeSettings settings, List<String> texts) {
         SentenceTransformer model = ExecutorModels.borrow(settings);
         try {
-            float[][] embeddings = model.encode(texts, settings.options());
-            for (int i = 0; i < window.size(); i++) {
-                ready.add(output.apply(window.get(i), embeddings[i]));
-            }
+            return model.encode(texts, settings.options());
         } finally {
             ExecutorModels.release(settings, model);
         }

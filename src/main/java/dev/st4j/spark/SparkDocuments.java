@@ -1,10 +1,8 @@
 package dev.st4j.spark;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -46,7 +44,7 @@ public final class SparkDocuments {
         if (idColumn != null && !columns.contains(idColumn)) {
             throw new IllegalArgumentException("--id-column: " + input + " has no column '" + idColumn + "' (columns: " + columns + ")");
         }
-        String text = isTextFile(input) ? "value" : textColumn;
+        String text = SparkTables.isTextFile(input) ? SparkTables.TEXT_FILE_COLUMN : textColumn;
         if (!columns.contains(text)) {
             throw new IllegalArgumentException("--text-column: " + input + " has no column '" + text + "' (columns: " + columns + ")");
         }
@@ -65,11 +63,6 @@ public final class SparkDocuments {
             requireUniqueIds(documents, input, id);
         }
         return documents;
-    }
-
-    static boolean isTextFile(Path input) {
-        String name = input.getFileName().toString().toLowerCase(Locale.ROOT);
-        return !Files.isDirectory(input) && (name.endsWith(".txt") || name.endsWith(".text"));
     }
 
     /** Rows numbered from 1 in the file's order (Spark reads a file's splits in order). */

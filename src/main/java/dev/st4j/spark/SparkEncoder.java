@@ -61,7 +61,7 @@ public final class SparkEncoder {
         EncodeSettings s = settings;
         boolean texts = keepTexts;
         JavaRDD<Row> encoded = Partitions.spread(documents.select(SparkDocuments.ID, SparkDocuments.TEXT).javaRDD()).mapPartitions(
-                rows -> new PartitionEncoder<Row, Row>(rows, s, row -> row.getString(1), (row, embedding) -> texts
+                rows -> PartitionEncoder.<Row, Row>encode(rows, s, row -> row.getString(1), (row, embedding) -> texts
                         ? RowFactory.create(row.getString(0), row.getString(1), embedding)
                         : RowFactory.create(row.getString(0), embedding)));
         return documents.sparkSession().createDataFrame(encoded, schema());

@@ -87,15 +87,15 @@ public final class SparkHardNegativeMiner {
     private static JavaRDD<Anchor> encodeAnchors(JavaRDD<Row> pairRows, Roles roles) {
         SimilarityFunction similarity = roles.similarity();
         return Partitions.spread(pairRows.zipWithIndex().map(t -> new Anchor(t._2(), t._1().getString(0), t._1().getString(1), null, 0)))
-                .mapPartitions(rows -> new PartitionEncoder<>(rows, roles.queries(), Anchor::text, Anchor::withEmbedding))
-                .mapPartitions(rows -> new PartitionEncoder<>(rows, roles.documents(), Anchor::positive,
+                .mapPartitions(rows -> PartitionEncoder.encode(rows, roles.queries(), Anchor::text, Anchor::withEmbedding))
+                .mapPartitions(rows -> PartitionEncoder.encode(rows, roles.documents(), Anchor::positive,
                         (a, p) -> a.withPositiveScore(similarity.of(a.embedding(), p))));
     }
 
     /** The distinct candidate texts, numbered and encoded as documents. */
     private static JavaRDD<Candidate> encodeCandidates(JavaRDD<String> texts, Roles roles) {
         return Partitions.spread(texts.distinct().zipWithIndex().map(t -> new Candidate(t._2(), t._1(), null)))
-                .mapPartitions(rows -> new PartitionEncoder<>(rows, roles.documents(), Candidate::text, Candidate::withEmbedding));
+                .mapPartitions(rows -> PartitionEncoder.encode(rows, roles.documents(), Candidate::text, Candidate::withEmbedding));
     }
 
     private static <T> JavaRDD<List<T>> blocks(JavaPairRDD<Long, T> keyed) {

@@ -12,6 +12,9 @@ import org.apache.spark.sql.SparkSession;
  * span lines), JSON Lines, Parquet (a file or a folder of parts), or text (a {@code value} column, a row per line).
  */
 public final class SparkTables {
+    /** The one column of a text file's rows. */
+    public static final String TEXT_FILE_COLUMN = "value";
+
     private SparkTables() {}
 
     /** The rows of {@code file}; {@code flag} names the option it came from in the one-line errors. */
@@ -30,9 +33,15 @@ public final class SparkTables {
         if (name.endsWith(".jsonl") || name.endsWith(".json")) {
             return spark.read().option("mode", "FAILFAST").json(path);
         }
-        if (SparkDocuments.isTextFile(file)) {
+        if (isTextFile(file)) {
             return spark.read().text(path);
         }
         throw new IllegalArgumentException(flag + " " + file + ": expected a .txt, .csv, .jsonl/.json or .parquet file or a Parquet folder");
+    }
+
+    /** Whether {@code file} is read as text, a row per line. */
+    static boolean isTextFile(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return !Files.isDirectory(file) && (name.endsWith(".txt") || name.endsWith(".text"));
     }
 }
